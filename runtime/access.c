@@ -1,0 +1,213 @@
+/* The access slow path: checks an access against every record of its
+ * granule, reports conflicts not ordered by happens-before, and stores the
+ * new set of records (inline in the cell, or in an extension). Also the
+ * exported __crace_readN/__crace_writeN entry points. */
+#include "access.h"
+#include "report.h"
+#include "trace.h"
+#include <crace_abi.h>
+
+#define MAX_RECORDS (SHADOW_EXT_RECORDS + 1)
+
+static bool happens_before(const struct crace_thread *thr, u64 r)
+{
+	unsigned slot = rec_slot(r);
+	return slot == thr->slot || rec_clock(r) <= vc_get(&thr->vc, slot);
+}
+
+static bool conflicts(const struct crace_thread *thr, u64 r, u64 cur)
+{
+	if (!(rec_mask(r) & rec_mask(cur)))
+		return false;
+	if (!rec_is_write(r) && !rec_is_write(cur))
+		return false;
+	if (rec_is_atomic(r) && rec_is_atomic(cur))
+		return false;
+	return !happens_before(thr, r);
+}
+
+/* `cur` makes r redundant when every later access that would race with r
+ * also races with cur: r is ordered before cur, covers no byte cur does not,
+ * and cur is at least as strong (a write covers reads; a plain access
+ * covers atomic ones). */
+static bool supersedes(const struct crace_thread *thr, u64 cur, u64 r)
+{
+	if (rec_mask(r) & ~rec_mask(cur))
+		return false;
+	if (rec_is_write(r) && !rec_is_write(cur))
+		return false;
+	if (rec_is_atomic(cur) && !rec_is_atomic(r))
+		return false;
+	return happens_before(thr, r);
+}
+
+/* Builds the new record list into out (cur first) and returns its length;
+ * *racy gets the first conflicting record, writes preferred. */
+static u32 update_records(const struct crace_thread *thr, u64 cur,
+			  const u64 *old, u32 n, u64 *out, u64 *racy)
+{
+	u32 m = 0;
+	out[m++] = cur;
+	for (u32 i = 0; i < n; i++) {
+		u64 r = old[i];
+		if (!r)
+			continue;
+		if (conflicts(thr, r, cur) &&
+		    (!*racy || (!rec_is_write(*racy) && rec_is_write(r))))
+			*racy = r;
+		if (r != cur && !supersedes(thr, cur, r))
+			out[m++] = r;
+	}
+	return m;
+}
+
+static bool ext_has(struct shadow_ext *e, u64 rec)
+{
+	u32 n = load_relaxed(&e->n);
+	if (n > SHADOW_EXT_RECORDS)
+		return false;
+	for (u32 i = 0; i < n; i++)
+		if (load_relaxed(&e->rec[i]) == rec)
+			return true;
+	return false;
+}
+
+/* Returns false when the cell moved on under us and the caller must retry. */
+static bool access_ext(struct crace_thread *thr, struct shadow_cell *c,
+		       u64 tag, u64 cur, u64 *racy, bool *changed)
+{
+	struct shadow_ext *e = shadow_ext_of(tag);
+	if (ext_has(e, cur) ||
+	    (!rec_is_write(cur) && ext_has(e, cur | REC_WRITE)))
+		return true;
+	spin_lock(&e->lock);
+	if (load_relaxed(&c->s1) != tag) {
+		spin_unlock(&e->lock);
+		return false;
+	}
+	u64 old[SHADOW_EXT_RECORDS], out[MAX_RECORDS];
+	u32 n = e->n;
+	for (u32 i = 0; i < n; i++)
+		old[i] = e->rec[i];
+	u32 m = update_records(thr, cur, old, n, out, racy);
+	*changed = true;
+	if (m <= 2) {
+		/* Back to the inline form, and to the fast path. */
+		store_relaxed(&c->s0, out[0]);
+		store_relaxed(&c->s1, m > 1 ? out[1] : 0);
+		spin_unlock(&e->lock);
+		shadow_ext_free(tag);
+		return true;
+	}
+	if (m > SHADOW_EXT_RECORDS)
+		m = SHADOW_EXT_RECORDS; /* forget the oldest record */
+	for (u32 i = 0; i < m; i++)
+		store_relaxed(&e->rec[i], out[i]);
+	store_relaxed(&e->n, m);
+	spin_unlock(&e->lock);
+	return true;
+}
+
+static bool access_inline(struct shadow_cell *c, u64 s0, u64 s1,
+			  const u64 *out, u32 m)
+{
+	if (m <= 2) {
+		store_relaxed(&c->s1, m > 1 ? out[1] : 0);
+		store_relaxed(&c->s0, out[0]);
+		return true;
+	}
+	struct shadow_ext *e;
+	u64 tag = shadow_ext_alloc(&e);
+	for (u32 i = 0; i < m; i++)
+		store_relaxed(&e->rec[i], out[i]);
+	store_relaxed(&e->n, m);
+	if (!__atomic_compare_exchange_n(&c->s1, &s1, tag, false,
+					 __ATOMIC_ACQ_REL, __ATOMIC_RELAXED)) {
+		shadow_ext_free(tag);
+		return false;
+	}
+	(void)s0;
+	store_relaxed(&c->s0, 0);
+	return true;
+}
+
+void access_slow(struct crace_thread *thr, uptr addr, unsigned mask,
+		 unsigned flags, uptr pc)
+{
+	struct shadow_cell *c = shadow_cell_get(addr);
+	if (!c)
+		return;
+	u64 cur = access_record(thr, mask, flags);
+	u64 racy;
+	bool changed;
+	for (;;) {
+		racy = 0;
+		changed = false;
+		u64 s0 = load_relaxed(&c->s0), s1 = load_relaxed(&c->s1);
+		if (rec_is_ext(s1)) {
+			if (access_ext(thr, c, s1, cur, &racy, &changed))
+				break;
+			continue;
+		}
+		u64 old[2] = {s0, s1}, out[3];
+		u32 m = update_records(thr, cur, old, 2, out, &racy);
+		changed = !(out[0] == s0 && (m > 1 ? out[1] : 0) == s1);
+		if (!changed || access_inline(c, s0, s1, out, m))
+			break;
+	}
+	if (changed && !(flags & ACC_NO_TRACE))
+		trace_access(thr, pc, addr, __builtin_popcount(mask),
+			     flags & ACC_WRITE, flags & ACC_ATOMIC);
+	if (unlikely(racy))
+		report_race(thr, addr, cur, pc, racy);
+}
+
+void access_range(struct crace_thread *thr, uptr addr, uptr size,
+		  unsigned flags, uptr pc)
+{
+	if (!size)
+		return;
+	trace_access(thr, pc, addr, size, flags & ACC_WRITE,
+		     flags & ACC_ATOMIC);
+	flags |= ACC_NO_TRACE;
+	uptr end = addr + size;
+	while (addr < end) {
+		uptr g = addr & ~(GRANULE_SIZE - 1);
+		uptr hi = end < g + GRANULE_SIZE ? end : g + GRANULE_SIZE;
+		unsigned mask = ((1u << (hi - addr)) - 1) << (addr - g);
+		access_granule(thr, addr, mask, flags, pc);
+		addr = hi;
+	}
+}
+
+#define DEFINE_ACCESS(n)                                                       \
+	CRACE_EXPORT void __crace_read##n(const void *addr)                    \
+	{                                                                      \
+		access_sized((uptr)addr, n, 0, CALLER_PC());                   \
+	}                                                                      \
+	CRACE_EXPORT void __crace_write##n(void *addr)                         \
+	{                                                                      \
+		access_sized((uptr)addr, n, ACC_WRITE, CALLER_PC());           \
+	}
+DEFINE_ACCESS(1)
+DEFINE_ACCESS(2)
+DEFINE_ACCESS(4)
+DEFINE_ACCESS(8)
+DEFINE_ACCESS(16)
+
+static struct crace_thread *current_for_access(void)
+{
+	struct crace_thread *thr = crace_cur;
+	return likely(thr) ? thr : thread_current();
+}
+
+CRACE_EXPORT void __crace_read_range(const void *addr, size_t size)
+{
+	access_range(current_for_access(), (uptr)addr, size, 0, CALLER_PC());
+}
+
+CRACE_EXPORT void __crace_write_range(void *addr, size_t size)
+{
+	access_range(current_for_access(), (uptr)addr, size, ACC_WRITE,
+		     CALLER_PC());
+}

@@ -1,0 +1,62 @@
+/* The access fast path: FastTrack's same-epoch checks, inlined into every
+ * __crace_readN/__crace_writeN. A load, a compare and no store when the
+ * granule already holds this thread's record for this epoch; everything
+ * else goes to access_slow. */
+#ifndef CRACE_ACCESS_H
+#define CRACE_ACCESS_H
+
+#include "shadow.h"
+#include "thread.h"
+
+#define ACC_WRITE 1u
+#define ACC_ATOMIC 2u
+#define ACC_NO_TRACE 4u /* the caller already logged a range event */
+
+void access_slow(struct crace_thread *thr, uptr addr, unsigned mask,
+		 unsigned flags, uptr pc);
+void access_range(struct crace_thread *thr, uptr addr, uptr size,
+		  unsigned flags, uptr pc);
+
+static ALWAYS_INLINE u64 access_record(struct crace_thread *thr,
+				       unsigned mask, unsigned flags)
+{
+	return thr->epoch | mask | ((flags & ACC_WRITE) ? REC_WRITE : 0) |
+	       ((flags & ACC_ATOMIC) ? REC_ATOMIC : 0);
+}
+
+/* One access inside one granule: mask has the bytes touched. */
+static ALWAYS_INLINE void access_granule(struct crace_thread *thr, uptr addr,
+					 unsigned mask, unsigned flags,
+					 uptr pc)
+{
+	struct shadow_cell *c = shadow_cell_peek(addr);
+	if (likely(c)) {
+		u64 rec = access_record(thr, mask, flags);
+		u64 s0 = load_relaxed(&c->s0);
+		if (flags & ACC_WRITE) {
+			if (likely(s0 == rec && load_relaxed(&c->s1) == 0))
+				return;
+		} else if (likely(s0 == rec || s0 == (rec | REC_WRITE) ||
+				  load_relaxed(&c->s1) == rec)) {
+			return;
+		}
+	}
+	access_slow(thr, addr, mask, flags, pc);
+}
+
+/* An aligned access of 1, 2, 4, 8 or 16 bytes. */
+static ALWAYS_INLINE void access_sized(uptr addr, unsigned size,
+				       unsigned flags, uptr pc)
+{
+	struct crace_thread *thr = crace_cur;
+	if (unlikely(!thr))
+		thr = thread_current();
+	if (size == 16) {
+		access_granule(thr, addr, 0xff, flags, pc);
+		access_granule(thr, addr + 8, 0xff, flags, pc);
+		return;
+	}
+	access_granule(thr, addr, ((1u << size) - 1) << (addr & 7), flags, pc);
+}
+
+#endif

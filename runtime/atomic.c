@@ -1,0 +1,209 @@
+/* C11/C++ atomics. The runtime performs each operation itself, under the
+ * lock of the location's sync object when it acquires or releases, so the
+ * value read and the clock acquired cannot come from different writers:
+ *   release/acq_rel/seq_cst store   -> the location's clock := thread's
+ *   release/acq_rel/seq_cst RMW     -> the location's clock joins thread's
+ *   relaxed RMW                     -> continues the release sequence
+ *   relaxed store                   -> ends it (the clock is cleared)
+ *   acquire/consume/seq_cst load/RMW-> thread's clock joins the location's
+ * A failed compare-exchange is a load with the failure order. Every
+ * operation is also checked as an atomic access (atomics race only with
+ * plain accesses). */
+#include "access.h"
+#include "sync.h"
+#include <crace_abi.h>
+
+static bool mo_acquires(int mo)
+{
+	return mo == CRACE_MO_CONSUME || mo == CRACE_MO_ACQUIRE ||
+	       mo == CRACE_MO_ACQ_REL || mo == CRACE_MO_SEQ_CST;
+}
+
+static bool mo_releases(int mo)
+{
+	return mo == CRACE_MO_RELEASE || mo == CRACE_MO_ACQ_REL ||
+	       mo == CRACE_MO_SEQ_CST;
+}
+
+static struct crace_thread *atomic_thread(void)
+{
+	struct crace_thread *thr = crace_cur;
+	return likely(thr) ? thr : thread_current();
+}
+
+static void atomic_check(struct crace_thread *thr, uptr addr, unsigned size,
+			 bool write, uptr pc)
+{
+	unsigned flags = ACC_ATOMIC | (write ? ACC_WRITE : 0);
+	if (likely((addr & (size - 1)) == 0))
+		access_granule(thr, addr, ((1u << size) - 1) << (addr & 7),
+			       flags, pc);
+	else
+		access_range(thr, addr, size, flags, pc);
+}
+
+/* The sync object to hold across the operation, locked; NULL when the
+ * operation neither acquires nor releases nor ends a release sequence. */
+static struct sync_obj *atomic_begin(uptr addr, bool need_sync, bool create)
+{
+	if (!need_sync)
+		return NULL;
+	struct sync_obj *s = sync_find(addr, create);
+	if (s)
+		spin_lock(&s->lock);
+	return s;
+}
+
+static void atomic_end(struct crace_thread *thr, struct sync_obj *s,
+		       bool acquire, bool release, bool is_store)
+{
+	if (!s)
+		return;
+	if (acquire)
+		vc_join(&thr->vc, &s->vc);
+	if (is_store && release)
+		vc_copy(&s->vc, &thr->vc);
+	else if (release)
+		vc_join(&s->vc, &thr->vc);
+	else if (is_store) /* a relaxed store: the release sequence ends */
+		s->vc.size = 0;
+	spin_unlock(&s->lock);
+	if (release)
+		thread_tick(thr);
+}
+
+#define DEFINE_ATOMICS(N)                                                      \
+	CRACE_EXPORT uint##N##_t __crace_atomic##N##_load(                     \
+		const volatile void *a, int mo)                                \
+	{                                                                      \
+		struct crace_thread *thr = atomic_thread();                    \
+		atomic_check(thr, (uptr)a, N / 8, false, CALLER_PC());         \
+		struct sync_obj *s =                                           \
+			atomic_begin((uptr)a, mo_acquires(mo), false);         \
+		uint##N##_t v =                                                \
+			__atomic_load_n((volatile uint##N##_t *)a,             \
+					__ATOMIC_SEQ_CST);                     \
+		atomic_end(thr, s, true, false, false);                         \
+		return v;                                                      \
+	}                                                                      \
+	CRACE_EXPORT void __crace_atomic##N##_store(volatile void *a,          \
+						    uint##N##_t v, int mo)     \
+	{                                                                      \
+		struct crace_thread *thr = atomic_thread();                    \
+		atomic_check(thr, (uptr)a, N / 8, true, CALLER_PC());          \
+		bool rel = mo_releases(mo);                                    \
+		struct sync_obj *s = atomic_begin((uptr)a, true, rel);         \
+		__atomic_store_n((volatile uint##N##_t *)a, v,                 \
+				 __ATOMIC_SEQ_CST);                            \
+		atomic_end(thr, s, false, rel, true);                            \
+	}                                                                      \
+	static uint##N##_t rmw##N(volatile void *a, uint##N##_t v, int mo,     \
+				  int op, uptr pc)                             \
+	{                                                                      \
+		struct crace_thread *thr = atomic_thread();                    \
+		atomic_check(thr, (uptr)a, N / 8, true, pc);                   \
+		bool acq = mo_acquires(mo), rel = mo_releases(mo);             \
+		struct sync_obj *s = atomic_begin((uptr)a, acq || rel, rel);   \
+		volatile uint##N##_t *p = (volatile uint##N##_t *)a;           \
+		uint##N##_t old;                                               \
+		switch (op) {                                                  \
+		case 0:                                                        \
+			old = __atomic_exchange_n(p, v, __ATOMIC_SEQ_CST);     \
+			break;                                                 \
+		case 1:                                                        \
+			old = __atomic_fetch_add(p, v, __ATOMIC_SEQ_CST);      \
+			break;                                                 \
+		case 2:                                                        \
+			old = __atomic_fetch_sub(p, v, __ATOMIC_SEQ_CST);      \
+			break;                                                 \
+		case 3:                                                        \
+			old = __atomic_fetch_and(p, v, __ATOMIC_SEQ_CST);      \
+			break;                                                 \
+		case 4:                                                        \
+			old = __atomic_fetch_or(p, v, __ATOMIC_SEQ_CST);       \
+			break;                                                 \
+		case 5:                                                        \
+			old = __atomic_fetch_xor(p, v, __ATOMIC_SEQ_CST);      \
+			break;                                                 \
+		default:                                                       \
+			old = __atomic_fetch_nand(p, v, __ATOMIC_SEQ_CST);     \
+			break;                                                 \
+		}                                                              \
+		if (s)                                                         \
+			atomic_end(thr, s, acq, rel, false);                   \
+		return old;                                                    \
+	}                                                                      \
+	CRACE_EXPORT uint##N##_t __crace_atomic##N##_exchange(                 \
+		volatile void *a, uint##N##_t v, int mo)                       \
+	{                                                                      \
+		return rmw##N(a, v, mo, 0, CALLER_PC());                       \
+	}                                                                      \
+	CRACE_EXPORT uint##N##_t __crace_atomic##N##_fetch_add(                \
+		volatile void *a, uint##N##_t v, int mo)                       \
+	{                                                                      \
+		return rmw##N(a, v, mo, 1, CALLER_PC());                       \
+	}                                                                      \
+	CRACE_EXPORT uint##N##_t __crace_atomic##N##_fetch_sub(                \
+		volatile void *a, uint##N##_t v, int mo)                       \
+	{                                                                      \
+		return rmw##N(a, v, mo, 2, CALLER_PC());                       \
+	}                                                                      \
+	CRACE_EXPORT uint##N##_t __crace_atomic##N##_fetch_and(                \
+		volatile void *a, uint##N##_t v, int mo)                       \
+	{                                                                      \
+		return rmw##N(a, v, mo, 3, CALLER_PC());                       \
+	}                                                                      \
+	CRACE_EXPORT uint##N##_t __crace_atomic##N##_fetch_or(                 \
+		volatile void *a, uint##N##_t v, int mo)                       \
+	{                                                                      \
+		return rmw##N(a, v, mo, 4, CALLER_PC());                       \
+	}                                                                      \
+	CRACE_EXPORT uint##N##_t __crace_atomic##N##_fetch_xor(                \
+		volatile void *a, uint##N##_t v, int mo)                       \
+	{                                                                      \
+		return rmw##N(a, v, mo, 5, CALLER_PC());                       \
+	}                                                                      \
+	CRACE_EXPORT uint##N##_t __crace_atomic##N##_fetch_nand(               \
+		volatile void *a, uint##N##_t v, int mo)                       \
+	{                                                                      \
+		return rmw##N(a, v, mo, 6, CALLER_PC());                       \
+	}                                                                      \
+	CRACE_EXPORT uint##N##_t __crace_atomic##N##_compare_exchange_val(     \
+		volatile void *a, uint##N##_t expected, uint##N##_t desired,   \
+		int mo, int fmo)                                               \
+	{                                                                      \
+		struct crace_thread *thr = atomic_thread();                    \
+		uptr pc = CALLER_PC();                                         \
+		bool acq = mo_acquires(mo) || mo_acquires(fmo);                \
+		bool rel = mo_releases(mo);                                    \
+		struct sync_obj *s = atomic_begin((uptr)a, acq || rel, rel);   \
+		uint##N##_t old = expected;                                    \
+		bool ok = __atomic_compare_exchange_n(                         \
+			(volatile uint##N##_t *)a, &old, desired, false,       \
+			__ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);                   \
+		if (s)                                                         \
+			atomic_end(thr, s,                                     \
+				   ok ? mo_acquires(mo) : mo_acquires(fmo),    \
+				   ok && rel, false);                          \
+		atomic_check(thr, (uptr)a, N / 8, ok, pc);                     \
+		return old;                                                    \
+	}
+
+DEFINE_ATOMICS(8)
+DEFINE_ATOMICS(16)
+DEFINE_ATOMICS(32)
+DEFINE_ATOMICS(64)
+
+/* Fences are modelled by "Happens-before for every synchronisation"; until
+ * then a fence orders nothing by itself (seq_cst atomics around it do). */
+CRACE_EXPORT void __crace_atomic_thread_fence(int mo)
+{
+	__atomic_thread_fence(mo == CRACE_MO_RELAXED ? __ATOMIC_RELAXED
+						     : __ATOMIC_SEQ_CST);
+}
+
+CRACE_EXPORT void __crace_atomic_signal_fence(int mo)
+{
+	(void)mo;
+	__atomic_signal_fence(__ATOMIC_SEQ_CST);
+}

@@ -1,0 +1,88 @@
+#include "heap.h"
+#include "alloc.h"
+#include "shadow.h"
+#include "spinlock.h"
+
+#define uthash_malloc(sz) internal_alloc(sz)
+#define uthash_free(p, sz) internal_free(p, sz)
+#define uthash_fatal(msg) crace_die("%s", msg)
+#include <uthash.h>
+
+#define HEAP_STRIPES 256
+
+struct heap_block {
+	struct heap_block_info info;
+	UT_hash_handle hh;
+};
+
+struct heap_stripe {
+	struct spinlock lock;
+	struct heap_block *blocks;
+} __attribute__((aligned(64)));
+
+static struct heap_stripe stripes[HEAP_STRIPES];
+
+static struct heap_stripe *stripe_of(uptr p)
+{
+	return &stripes[(p >> 4) * 0x9E3779B97F4A7C15ull >> 56];
+}
+
+void heap_allocated(struct crace_thread *thr, void *p, uptr size, uptr fn_pc,
+		    uptr caller)
+{
+	if (!p)
+		return;
+	shadow_reset((uptr)p, size);
+	struct heap_block *b = internal_alloc(sizeof(*b));
+	b->info.start = (uptr)p;
+	b->info.size = size;
+	b->info.uid = thr->uid;
+	b->info.stack = thread_stack_handle(thr, fn_pc, caller);
+	struct heap_stripe *st = stripe_of((uptr)p);
+	struct heap_block *old;
+	spin_lock(&st->lock);
+	HASH_FIND(hh, st->blocks, &b->info.start, sizeof(uptr), old);
+	if (old)
+		HASH_DEL(st->blocks, old);
+	HASH_ADD(hh, st->blocks, info.start, sizeof(uptr), b);
+	spin_unlock(&st->lock);
+	if (old)
+		internal_free(old, sizeof(*old));
+}
+
+void heap_freed(void *p)
+{
+	if (!p)
+		return;
+	uptr start = (uptr)p;
+	struct heap_stripe *st = stripe_of(start);
+	struct heap_block *b;
+	spin_lock(&st->lock);
+	HASH_FIND(hh, st->blocks, &start, sizeof(uptr), b);
+	if (b)
+		HASH_DEL(st->blocks, b);
+	spin_unlock(&st->lock);
+	if (b)
+		internal_free(b, sizeof(*b));
+}
+
+/* Report time only: a scan of every live block. */
+bool heap_find(uptr addr, struct heap_block_info *out)
+{
+	bool found = false;
+	for (int i = 0; i < HEAP_STRIPES && !found; i++) {
+		struct heap_stripe *st = &stripes[i];
+		spin_lock(&st->lock);
+		for (struct heap_block *b = st->blocks; b; b = b->hh.next) {
+			if (addr >= b->info.start &&
+			    addr < b->info.start + (b->info.size ? b->info.size
+								  : 1)) {
+				*out = b->info;
+				found = true;
+				break;
+			}
+		}
+		spin_unlock(&st->lock);
+	}
+	return found;
+}

@@ -1,0 +1,50 @@
+/* Start-up: options, output, shadow, the main thread; and the ABI check
+ * every instrumented module makes from its constructor. */
+#include "interceptors.h"
+#include "options.h"
+#include "output.h"
+#include "shadow.h"
+#include <crace_abi.h>
+#include <dlfcn.h>
+#include <stdlib.h>
+
+bool crace_ready;
+
+void process_at_exit(void);
+
+static void crace_start(void)
+{
+	static bool started;
+	if (started)
+		return;
+	started = true;
+	options_parse(getenv("CRACE_OPTIONS"));
+	output_init();
+	shadow_init();
+	thread_init_main();
+	atexit(process_at_exit);
+	crace_ready = true;
+}
+
+__attribute__((constructor)) static void crace_ctor(void)
+{
+	crace_start();
+}
+
+CRACE_EXPORT void __crace_init(unsigned abi_version)
+{
+	if (abi_version != CRACE_ABI_VERSION)
+		crace_die("this program was built for crace ABI version %u, "
+			  "but the runtime is version %d: rebuild it with this "
+			  "crace",
+			  abi_version, CRACE_ABI_VERSION);
+	crace_start();
+}
+
+void *resolve_real(const char *name)
+{
+	void *p = dlsym(RTLD_NEXT, name);
+	if (!p)
+		crace_die("cannot find the real %s in the C library", name);
+	return p;
+}

@@ -1,0 +1,332 @@
+/* pthread interceptors: thread lifetime (create -> start, exit -> join) and
+ * the locks, condition variables, barriers, once and semaphores whose
+ * release -> acquire edges carry happens-before. */
+#include "access.h"
+#include "alloc.h"
+#include "interceptors.h"
+#include "sync.h"
+#include <errno.h>
+#include <semaphore.h>
+#include <time.h>
+
+DEFINE_REAL(int, pthread_create, pthread_t *, const pthread_attr_t *,
+	    void *(*)(void *), void *);
+DEFINE_REAL(int, pthread_join, pthread_t, void **);
+DEFINE_REAL(int, pthread_tryjoin_np, pthread_t, void **);
+DEFINE_REAL(int, pthread_timedjoin_np, pthread_t, void **,
+	    const struct timespec *);
+DEFINE_REAL(int, pthread_detach, pthread_t);
+DEFINE_REAL(void, pthread_exit, void *);
+DEFINE_REAL(int, pthread_mutex_init, pthread_mutex_t *,
+	    const pthread_mutexattr_t *);
+DEFINE_REAL(int, pthread_mutex_destroy, pthread_mutex_t *);
+DEFINE_REAL(int, pthread_mutex_lock, pthread_mutex_t *);
+DEFINE_REAL(int, pthread_mutex_trylock, pthread_mutex_t *);
+DEFINE_REAL(int, pthread_mutex_timedlock, pthread_mutex_t *,
+	    const struct timespec *);
+DEFINE_REAL(int, pthread_mutex_clocklock, pthread_mutex_t *, clockid_t,
+	    const struct timespec *);
+DEFINE_REAL(int, pthread_mutex_unlock, pthread_mutex_t *);
+DEFINE_REAL(int, pthread_cond_wait, pthread_cond_t *, pthread_mutex_t *);
+DEFINE_REAL(int, pthread_cond_timedwait, pthread_cond_t *, pthread_mutex_t *,
+	    const struct timespec *);
+DEFINE_REAL(int, pthread_cond_signal, pthread_cond_t *);
+DEFINE_REAL(int, pthread_cond_broadcast, pthread_cond_t *);
+DEFINE_REAL(int, pthread_rwlock_rdlock, pthread_rwlock_t *);
+DEFINE_REAL(int, pthread_rwlock_tryrdlock, pthread_rwlock_t *);
+DEFINE_REAL(int, pthread_rwlock_timedrdlock, pthread_rwlock_t *,
+	    const struct timespec *);
+DEFINE_REAL(int, pthread_rwlock_wrlock, pthread_rwlock_t *);
+DEFINE_REAL(int, pthread_rwlock_trywrlock, pthread_rwlock_t *);
+DEFINE_REAL(int, pthread_rwlock_timedwrlock, pthread_rwlock_t *,
+	    const struct timespec *);
+DEFINE_REAL(int, pthread_rwlock_unlock, pthread_rwlock_t *);
+DEFINE_REAL(int, pthread_spin_lock, pthread_spinlock_t *);
+DEFINE_REAL(int, pthread_spin_trylock, pthread_spinlock_t *);
+DEFINE_REAL(int, pthread_spin_unlock, pthread_spinlock_t *);
+DEFINE_REAL(int, pthread_barrier_wait, pthread_barrier_t *);
+DEFINE_REAL(int, pthread_once, pthread_once_t *, void (*)(void));
+DEFINE_REAL(int, sem_post, sem_t *);
+DEFINE_REAL(int, sem_wait, sem_t *);
+DEFINE_REAL(int, sem_trywait, sem_t *);
+DEFINE_REAL(int, sem_timedwait, sem_t *, const struct timespec *);
+
+/* --- threads --- */
+
+struct start_args {
+	struct thread_ctx *ctx;
+	void *(*fn)(void *);
+	void *arg;
+};
+
+static void *thread_trampoline(void *p)
+{
+	struct start_args a = *(struct start_args *)p;
+	internal_free(p, sizeof(a));
+	thread_start(a.ctx);
+	void *ret = a.fn(a.arg);
+	thread_finish(crace_cur);
+	return ret;
+}
+
+CRACE_EXPORT int pthread_create(pthread_t *th, const pthread_attr_t *attr,
+				void *(*fn)(void *), void *arg)
+{
+	struct crace_thread *thr = intercept_thread();
+	if (!thr)
+		return REAL(pthread_create)(th, attr, fn, arg);
+	struct start_args *a = internal_alloc(sizeof(*a));
+	a->fn = fn;
+	a->arg = arg;
+	a->ctx = thread_prepare_child(
+		thr, thread_stack_handle(thr, SELF_PC(pthread_create),
+					 CALLER_PC()));
+	int r = REAL(pthread_create)(th, attr, thread_trampoline, a);
+	if (r) {
+		thread_forget_create(a->ctx);
+		internal_free(a, sizeof(*a));
+	}
+	return r;
+}
+
+static int after_join(int r, pthread_t th)
+{
+	struct crace_thread *thr = intercept_thread();
+	if (r == 0 && thr)
+		thread_joined(thr, th);
+	return r;
+}
+
+CRACE_EXPORT int pthread_join(pthread_t th, void **ret)
+{
+	return after_join(REAL(pthread_join)(th, ret), th);
+}
+
+CRACE_EXPORT int pthread_tryjoin_np(pthread_t th, void **ret)
+{
+	return after_join(REAL(pthread_tryjoin_np)(th, ret), th);
+}
+
+CRACE_EXPORT int pthread_timedjoin_np(pthread_t th, void **ret,
+				      const struct timespec *ts)
+{
+	return after_join(REAL(pthread_timedjoin_np)(th, ret, ts), th);
+}
+
+CRACE_EXPORT int pthread_detach(pthread_t th)
+{
+	int r = REAL(pthread_detach)(th);
+	if (r == 0 && crace_ready)
+		thread_detached(th);
+	return r;
+}
+
+CRACE_EXPORT void pthread_exit(void *ret)
+{
+	struct crace_thread *thr = intercept_thread();
+	if (thr)
+		thread_finish(thr);
+	REAL(pthread_exit)(ret);
+	__builtin_unreachable();
+}
+
+/* --- mutexes and friends: acquire after a successful lock, release before
+ * the unlock --- */
+
+static int acquired(int r, void *addr)
+{
+	struct crace_thread *thr = intercept_thread();
+	if (r == 0 && thr)
+		sync_acquire(thr, (uptr)addr);
+	return r;
+}
+
+static void releasing(void *addr)
+{
+	struct crace_thread *thr = intercept_thread();
+	if (thr)
+		sync_release(thr, (uptr)addr);
+}
+
+CRACE_EXPORT int pthread_mutex_init(pthread_mutex_t *m,
+				    const pthread_mutexattr_t *a)
+{
+	if (crace_ready)
+		sync_destroy((uptr)m);
+	return REAL(pthread_mutex_init)(m, a);
+}
+
+CRACE_EXPORT int pthread_mutex_destroy(pthread_mutex_t *m)
+{
+	int r = REAL(pthread_mutex_destroy)(m);
+	if (r == 0 && crace_ready)
+		sync_destroy((uptr)m);
+	return r;
+}
+
+CRACE_EXPORT int pthread_mutex_lock(pthread_mutex_t *m)
+{
+	return acquired(REAL(pthread_mutex_lock)(m), m);
+}
+
+CRACE_EXPORT int pthread_mutex_trylock(pthread_mutex_t *m)
+{
+	return acquired(REAL(pthread_mutex_trylock)(m), m);
+}
+
+CRACE_EXPORT int pthread_mutex_timedlock(pthread_mutex_t *m,
+					 const struct timespec *ts)
+{
+	return acquired(REAL(pthread_mutex_timedlock)(m, ts), m);
+}
+
+CRACE_EXPORT int pthread_mutex_clocklock(pthread_mutex_t *m, clockid_t clk,
+					 const struct timespec *ts)
+{
+	return acquired(REAL(pthread_mutex_clocklock)(m, clk, ts), m);
+}
+
+CRACE_EXPORT int pthread_mutex_unlock(pthread_mutex_t *m)
+{
+	releasing(m);
+	return REAL(pthread_mutex_unlock)(m);
+}
+
+/* Waiting releases the mutex and reacquires it on the way out (also on a
+ * timeout); a signal or broadcast releases to the condvar. */
+CRACE_EXPORT int pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m)
+{
+	releasing(m);
+	int r = REAL(pthread_cond_wait)(c, m);
+	acquired(0, m);
+	return acquired(r, c);
+}
+
+CRACE_EXPORT int pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
+					const struct timespec *ts)
+{
+	releasing(m);
+	int r = REAL(pthread_cond_timedwait)(c, m, ts);
+	acquired(0, m);
+	return acquired(r, c);
+}
+
+CRACE_EXPORT int pthread_cond_signal(pthread_cond_t *c)
+{
+	releasing(c);
+	return REAL(pthread_cond_signal)(c);
+}
+
+CRACE_EXPORT int pthread_cond_broadcast(pthread_cond_t *c)
+{
+	releasing(c);
+	return REAL(pthread_cond_broadcast)(c);
+}
+
+CRACE_EXPORT int pthread_rwlock_rdlock(pthread_rwlock_t *l)
+{
+	return acquired(REAL(pthread_rwlock_rdlock)(l), l);
+}
+
+CRACE_EXPORT int pthread_rwlock_tryrdlock(pthread_rwlock_t *l)
+{
+	return acquired(REAL(pthread_rwlock_tryrdlock)(l), l);
+}
+
+CRACE_EXPORT int pthread_rwlock_timedrdlock(pthread_rwlock_t *l,
+					    const struct timespec *ts)
+{
+	return acquired(REAL(pthread_rwlock_timedrdlock)(l, ts), l);
+}
+
+CRACE_EXPORT int pthread_rwlock_wrlock(pthread_rwlock_t *l)
+{
+	return acquired(REAL(pthread_rwlock_wrlock)(l), l);
+}
+
+CRACE_EXPORT int pthread_rwlock_trywrlock(pthread_rwlock_t *l)
+{
+	return acquired(REAL(pthread_rwlock_trywrlock)(l), l);
+}
+
+CRACE_EXPORT int pthread_rwlock_timedwrlock(pthread_rwlock_t *l,
+					    const struct timespec *ts)
+{
+	return acquired(REAL(pthread_rwlock_timedwrlock)(l, ts), l);
+}
+
+CRACE_EXPORT int pthread_rwlock_unlock(pthread_rwlock_t *l)
+{
+	releasing(l);
+	return REAL(pthread_rwlock_unlock)(l);
+}
+
+CRACE_EXPORT int pthread_spin_lock(pthread_spinlock_t *l)
+{
+	return acquired(REAL(pthread_spin_lock)(l), (void *)l);
+}
+
+CRACE_EXPORT int pthread_spin_trylock(pthread_spinlock_t *l)
+{
+	return acquired(REAL(pthread_spin_trylock)(l), (void *)l);
+}
+
+CRACE_EXPORT int pthread_spin_unlock(pthread_spinlock_t *l)
+{
+	releasing((void *)l);
+	return REAL(pthread_spin_unlock)(l);
+}
+
+CRACE_EXPORT int pthread_barrier_wait(pthread_barrier_t *b)
+{
+	releasing(b);
+	int r = REAL(pthread_barrier_wait)(b);
+	acquired(0, b);
+	return r;
+}
+
+/* pthread_once: the thread that runs the routine releases after it; every
+ * caller acquires when pthread_once returns. */
+static __thread void (*once_routine)(void);
+static __thread pthread_once_t *once_control;
+
+static void once_trampoline(void)
+{
+	void (*fn)(void) = once_routine;
+	pthread_once_t *ctl = once_control;
+	fn();
+	releasing(ctl);
+}
+
+CRACE_EXPORT int pthread_once(pthread_once_t *ctl, void (*fn)(void))
+{
+	void (*saved_fn)(void) = once_routine;
+	pthread_once_t *saved_ctl = once_control;
+	once_routine = fn;
+	once_control = ctl;
+	int r = REAL(pthread_once)(ctl, once_trampoline);
+	once_routine = saved_fn;
+	once_control = saved_ctl;
+	return acquired(r, ctl);
+}
+
+CRACE_EXPORT int sem_post(sem_t *s)
+{
+	releasing(s);
+	return REAL(sem_post)(s);
+}
+
+CRACE_EXPORT int sem_wait(sem_t *s)
+{
+	return acquired(REAL(sem_wait)(s), s);
+}
+
+CRACE_EXPORT int sem_trywait(sem_t *s)
+{
+	return acquired(REAL(sem_trywait)(s), s);
+}
+
+CRACE_EXPORT int sem_timedwait(sem_t *s, const struct timespec *ts)
+{
+	return acquired(REAL(sem_timedwait)(s, ts), s);
+}

@@ -1,0 +1,129 @@
+/* Shadow directory, chunk creation, reset and the extension arena. */
+#include "shadow.h"
+#include "alloc.h"
+#include <string.h>
+#include <sys/mman.h>
+
+struct shadow_cell **shadow_dir;
+
+#define EXT_MAX (1ul << 26)
+
+static struct shadow_ext *ext_arena;
+static u64 ext_next = 1; /* index 0 is never used: tag 0 means empty */
+static u64 ext_free_head;
+static struct spinlock ext_lock = SPINLOCK_INIT;
+
+void shadow_init(void)
+{
+	shadow_dir = internal_mmap(DIR_ENTRIES * sizeof(*shadow_dir),
+				   "shadow directory");
+	ext_arena = internal_mmap(EXT_MAX * sizeof(struct shadow_ext),
+				  "shadow extensions");
+}
+
+struct shadow_cell *shadow_cell_get(uptr addr)
+{
+	struct shadow_cell *c = shadow_cell_peek(addr);
+	if (likely(c) || (addr >> APP_ADDR_BITS))
+		return c;
+	struct shadow_cell **slot = &shadow_dir[addr >> REGION_SHIFT];
+	struct shadow_cell *chunk = internal_mmap(CHUNK_BYTES, "shadow memory");
+	struct shadow_cell *expected = NULL;
+	if (!__atomic_compare_exchange_n(slot, &expected, chunk, false,
+					 __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+		internal_munmap(chunk, CHUNK_BYTES);
+		chunk = expected;
+	}
+	return chunk + ((addr & (REGION_SIZE - 1)) >> GRANULE_SHIFT);
+}
+
+static void reset_cells(struct shadow_cell *c, uptr n)
+{
+	for (uptr i = 0; i < n; i++) {
+		u64 s1 = load_relaxed(&c[i].s1);
+		if (rec_is_ext(s1))
+			shadow_ext_free(s1);
+		store_relaxed(&c[i].s0, 0);
+		store_relaxed(&c[i].s1, 0);
+	}
+}
+
+/* Cells covering whole pages are given back with MADV_DONTNEED (they read
+ * as zero again); the partial pages at the ends are cleared by hand. */
+static void reset_chunk_part(struct shadow_cell *first, uptr n)
+{
+	const uptr page = 4096, per_page = page / sizeof(struct shadow_cell);
+	uptr lo = (uptr)first, hi = (uptr)(first + n);
+	uptr plo = (lo + page - 1) & ~(page - 1), phi = hi & ~(page - 1);
+	if (n < 4 * per_page || plo >= phi) {
+		reset_cells(first, n);
+		return;
+	}
+	reset_cells(first, (plo - lo) / sizeof(struct shadow_cell));
+	for (struct shadow_cell *c = (void *)plo; c < (struct shadow_cell *)phi;
+	     c++) {
+		u64 s1 = load_relaxed(&c->s1);
+		if (rec_is_ext(s1))
+			shadow_ext_free(s1);
+	}
+	madvise((void *)plo, phi - plo, MADV_DONTNEED);
+	reset_cells((void *)phi, (hi - phi) / sizeof(struct shadow_cell));
+}
+
+void shadow_reset(uptr addr, uptr size)
+{
+	uptr end = addr + size;
+	if (end < addr || (addr >> APP_ADDR_BITS))
+		return;
+	if (end > (1ul << APP_ADDR_BITS))
+		end = 1ul << APP_ADDR_BITS;
+	addr &= ~(GRANULE_SIZE - 1);
+	while (addr < end) {
+		uptr region_end = (addr | (REGION_SIZE - 1)) + 1;
+		uptr stop = end < region_end ? end : region_end;
+		struct shadow_cell *c = shadow_cell_peek(addr);
+		if (c)
+			reset_chunk_part(c, (stop - addr + GRANULE_SIZE - 1) >>
+						    GRANULE_SHIFT);
+		addr = stop;
+	}
+}
+
+struct shadow_ext *shadow_ext_of(u64 tag)
+{
+	return &ext_arena[tag >> 8];
+}
+
+u64 shadow_ext_alloc(struct shadow_ext **out)
+{
+	u64 idx;
+	spin_lock(&ext_lock);
+	if (ext_free_head) {
+		idx = ext_free_head;
+		ext_free_head = ext_arena[idx].rec[0];
+	} else {
+		if (ext_next >= EXT_MAX)
+			crace_die("out of memory: more than %lu shadow "
+				  "extensions in use",
+				  EXT_MAX);
+		idx = ext_next++;
+	}
+	spin_unlock(&ext_lock);
+	struct shadow_ext *e = &ext_arena[idx];
+	store_relaxed(&e->n, 0);
+	*out = e;
+	return idx << 8;
+}
+
+void shadow_ext_free(u64 tag)
+{
+	u64 idx = tag >> 8;
+	struct shadow_ext *e = &ext_arena[idx];
+	spin_lock(&e->lock);
+	store_relaxed(&e->n, 0);
+	spin_unlock(&e->lock);
+	spin_lock(&ext_lock);
+	store_relaxed(&e->rec[0], ext_free_head);
+	ext_free_head = idx;
+	spin_unlock(&ext_lock);
+}

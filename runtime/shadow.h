@@ -1,0 +1,124 @@
+/* Shadow memory: what crace remembers about every 8-byte granule of
+ * application memory.
+ *
+ * Layout. The user address space (47 bits) is split into 4 MiB regions. A
+ * directory of 2^25 pointers (256 MiB of address space, backed only where
+ * touched) maps region -> shadow chunk; a chunk, mmap'd on first access to
+ * its region, holds one 16-byte cell per granule. Nothing depends on where
+ * the program, heap, stacks or mappings live: PIE, non-PIE and any ASLR work.
+ *
+ * Access record (64 bits), one access by one thread in one epoch:
+ *
+ *   63                        26  25  24  23          8  7        0
+ *  +----------------------------+---+---+--------------+----------+
+ *  |        clock (38 bits)     | W | A |  slot (16)   | byte mask|
+ *  +----------------------------+---+---+--------------+----------+
+ *
+ *   mask  which bytes of the granule were accessed (byte-precise races)
+ *   slot  thread slot (reused after a thread is joined; see thread.h)
+ *   A     atomic access (atomics never race with each other)
+ *   W     write
+ *   clock the thread's clock at the access: (slot, clock) is the epoch
+ * A record of 0 means "empty": clocks start at 1.
+ *
+ * Cell (16 bytes): two slots s0, s1, each empty or a record. The common
+ * cases fit: one writer, or a writer plus a reader, or the same thread's
+ * read and write. When a granule needs more records (readers in several
+ * threads, disjoint bytes written by several threads) s1 holds an extension
+ * tag (mask bits 0, index << 8) naming a struct shadow_ext with room for
+ * SHADOW_EXT_RECORDS records, and s0 is 0. */
+#ifndef CRACE_SHADOW_H
+#define CRACE_SHADOW_H
+
+#include "common.h"
+#include "spinlock.h"
+
+#define REC_MASK_BITS 0xffull
+#define REC_SLOT_SHIFT 8
+#define REC_SLOT_BITS 0xffffull
+#define REC_ATOMIC (1ull << 24)
+#define REC_WRITE (1ull << 25)
+#define REC_CLOCK_SHIFT 26
+#define REC_MAX_CLOCK ((1ull << (64 - REC_CLOCK_SHIFT)) - 1)
+
+static inline unsigned rec_mask(u64 r)
+{
+	return (unsigned)(r & REC_MASK_BITS);
+}
+static inline unsigned rec_slot(u64 r)
+{
+	return (unsigned)((r >> REC_SLOT_SHIFT) & REC_SLOT_BITS);
+}
+static inline u64 rec_clock(u64 r)
+{
+	return r >> REC_CLOCK_SHIFT;
+}
+static inline bool rec_is_write(u64 r)
+{
+	return r & REC_WRITE;
+}
+static inline bool rec_is_atomic(u64 r)
+{
+	return r & REC_ATOMIC;
+}
+static inline u64 rec_epoch(unsigned slot, u64 clock)
+{
+	return (clock << REC_CLOCK_SHIFT) | ((u64)slot << REC_SLOT_SHIFT);
+}
+/* An extension tag has a zero mask: real records always touch a byte. */
+static inline bool rec_is_ext(u64 r)
+{
+	return r != 0 && rec_mask(r) == 0;
+}
+
+struct shadow_cell {
+	u64 s0, s1;
+};
+
+#define SHADOW_EXT_RECORDS 7
+struct shadow_ext {
+	struct spinlock lock;
+	u32 n;
+	u64 rec[SHADOW_EXT_RECORDS];
+};
+
+#define GRANULE_SHIFT 3
+#define GRANULE_SIZE (1ul << GRANULE_SHIFT)
+#define REGION_SHIFT 22
+#define REGION_SIZE (1ul << REGION_SHIFT)
+#define APP_ADDR_BITS 47
+#define DIR_ENTRIES (1ul << (APP_ADDR_BITS - REGION_SHIFT))
+#define CELLS_PER_CHUNK (REGION_SIZE >> GRANULE_SHIFT)
+#define CHUNK_BYTES (CELLS_PER_CHUNK * sizeof(struct shadow_cell))
+
+extern struct shadow_cell **shadow_dir;
+
+void shadow_init(void);
+
+/* Cell for addr, or NULL when its chunk does not exist yet. */
+static ALWAYS_INLINE struct shadow_cell *shadow_cell_peek(uptr addr)
+{
+	if (unlikely(addr >> APP_ADDR_BITS))
+		return NULL;
+	struct shadow_cell *chunk =
+		load_relaxed(&shadow_dir[addr >> REGION_SHIFT]);
+	if (unlikely(!chunk))
+		return NULL;
+	return chunk + ((addr & (REGION_SIZE - 1)) >> GRANULE_SHIFT);
+}
+
+/* Cell for addr, creating its chunk; NULL only for non-user addresses. */
+struct shadow_cell *shadow_cell_get(uptr addr);
+
+/* Forget everything about [addr, addr+size): freshly allocated or unmapped
+ * memory. Large ranges give their shadow pages back to the kernel. */
+void shadow_reset(uptr addr, uptr size);
+
+/* Extension records live in one never-unmapped arena, so a stale tag read by
+ * a racing thread always points at valid memory; the owner re-checks the
+ * cell under the extension's lock. */
+struct shadow_ext *shadow_ext_of(u64 tag);
+u64 shadow_ext_alloc(struct shadow_ext **out);
+void shadow_ext_free(u64 tag);
+
+#endif

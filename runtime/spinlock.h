@@ -1,0 +1,40 @@
+/* A test-and-test-and-set lock for the runtime's short critical sections
+ * (slow paths only: never taken on the access fast path). */
+#ifndef CRACE_SPINLOCK_H
+#define CRACE_SPINLOCK_H
+
+#include "common.h"
+#include <sched.h>
+
+struct spinlock {
+	int locked;
+};
+
+#define SPINLOCK_INIT {0}
+
+static inline void spin_lock(struct spinlock *l)
+{
+	for (int spins = 0;; spins++) {
+		if (!__atomic_exchange_n(&l->locked, 1, __ATOMIC_ACQUIRE))
+			return;
+		while (load_relaxed(&l->locked)) {
+			if (++spins < 100)
+				__builtin_ia32_pause();
+			else
+				sched_yield();
+		}
+	}
+}
+
+static inline bool spin_trylock(struct spinlock *l)
+{
+	return !load_relaxed(&l->locked) &&
+	       !__atomic_exchange_n(&l->locked, 1, __ATOMIC_ACQUIRE);
+}
+
+static inline void spin_unlock(struct spinlock *l)
+{
+	__atomic_store_n(&l->locked, 0, __ATOMIC_RELEASE);
+}
+
+#endif

@@ -1,0 +1,348 @@
+/* Thread registry: unique ids, slots, per-thread state, and the
+ * happens-before edges of thread creation, exit and join. */
+#include "thread.h"
+#include "alloc.h"
+#include "shadow.h"
+#include "spinlock.h"
+#include "trace.h"
+#include <string.h>
+
+#define uthash_malloc(sz) internal_alloc(sz)
+#define uthash_free(p, sz) internal_free(p, sz)
+#define uthash_fatal(msg) crace_die("%s", msg)
+#include <uthash.h>
+
+__thread struct crace_thread *crace_cur
+	__attribute__((tls_model("initial-exec")));
+
+/* Occupants of a slot, newest last, for naming the thread of a record. */
+#define SLOT_HISTORY 64
+struct slot_occupant {
+	u64 start_clock;
+	int uid;
+};
+
+struct slot_info {
+	u64 clock; /* last clock handed out in this slot */
+	struct trace *trace;
+	struct crace_thread *retired; /* freed when the slot is reused */
+	u32 nhist;
+	struct slot_occupant hist[SLOT_HISTORY];
+};
+
+struct pth_entry {
+	pthread_t pth;
+	struct thread_ctx *ctx;
+	UT_hash_handle hh;
+};
+
+static struct spinlock registry_lock = SPINLOCK_INIT;
+static struct thread_ctx **contexts; /* by uid */
+static u32 contexts_cap;
+static int next_uid;
+static struct slot_info *slots;
+static unsigned next_fresh_slot;
+static unsigned free_slots[MAX_SLOTS];
+static u32 free_head, free_count;
+static struct pth_entry *by_pthread;
+
+static void registry_grow(void)
+{
+	u32 cap = contexts_cap ? contexts_cap * 2 : 256;
+	contexts = internal_realloc(contexts, contexts_cap * sizeof(*contexts),
+				    cap * sizeof(*contexts));
+	contexts_cap = cap;
+}
+
+static struct thread_ctx *ctx_new(int parent_uid, stack_handle create_stack)
+{
+	struct thread_ctx *ctx = internal_alloc(sizeof(*ctx));
+	if ((u32)next_uid >= contexts_cap)
+		registry_grow();
+	ctx->uid = next_uid++;
+	ctx->parent_uid = parent_uid;
+	ctx->create_stack = create_stack;
+	ctx->state = THREAD_RUNNING;
+	vc_init(&ctx->start_vc);
+	vc_init(&ctx->final_vc);
+	contexts[ctx->uid] = ctx;
+	return ctx;
+}
+
+/* Registry lock held. Fresh slots first; reuse only past the quarantine, so
+ * a retired thread's records keep their name for a while. */
+static unsigned slot_acquire(void)
+{
+	unsigned s;
+	if (free_count > SLOT_QUARANTINE || next_fresh_slot >= MAX_SLOTS) {
+		if (!free_count)
+			crace_die("more than %d threads alive at once",
+				  MAX_SLOTS);
+		s = free_slots[free_head];
+		free_head = (free_head + 1) % MAX_SLOTS;
+		free_count--;
+	} else {
+		s = next_fresh_slot++;
+	}
+	return s;
+}
+
+static void slot_release(unsigned s)
+{
+	free_slots[(free_head + free_count) % MAX_SLOTS] = s;
+	free_count++;
+}
+
+static void free_thread_state(struct crace_thread *thr)
+{
+	internal_munmap(thr->stack, SHADOW_STACK_MAX * sizeof(uptr));
+	vc_free(&thr->vc);
+	internal_free(thr, sizeof(*thr));
+}
+
+/* Binds ctx to a new per-thread state on a fresh or reused slot. */
+static struct crace_thread *thread_attach(struct thread_ctx *ctx)
+{
+	struct crace_thread *thr = internal_alloc(sizeof(*thr));
+	struct crace_thread *retired;
+	thr->stack = internal_mmap(SHADOW_STACK_MAX * sizeof(uptr),
+				   "shadow stack");
+	thr->uid = ctx->uid;
+	thr->ctx = ctx;
+	vc_init(&thr->vc);
+	vc_copy(&thr->vc, &ctx->start_vc);
+
+	spin_lock(&registry_lock);
+	unsigned s = slot_acquire();
+	struct slot_info *si = &slots[s];
+	if (!si->trace)
+		si->trace = trace_create();
+	retired = si->retired;
+	si->retired = NULL;
+	thr->slot = s;
+	thr->clock = ++si->clock;
+	thr->trace = si->trace;
+	if (si->nhist == SLOT_HISTORY) {
+		memmove(si->hist, si->hist + 1,
+			(SLOT_HISTORY - 1) * sizeof(si->hist[0]));
+		si->nhist--;
+	}
+	si->hist[si->nhist++] = (struct slot_occupant){thr->clock, ctx->uid};
+	ctx->slot = s;
+	ctx->start_clock = thr->clock;
+	ctx->thr = thr;
+	spin_unlock(&registry_lock);
+
+	if (retired)
+		free_thread_state(retired);
+	vc_set(&thr->vc, s, thr->clock);
+	thr->epoch = rec_epoch(s, thr->clock);
+	crace_cur = thr;
+	trace_put(thr, EV_START << EV_KIND_SHIFT);
+	trace_put(thr, (EV_EPOCH << EV_KIND_SHIFT) | thr->clock);
+	return thr;
+}
+
+static void record_stack_range(struct thread_ctx *ctx)
+{
+	pthread_attr_t attr;
+	void *addr;
+	size_t size;
+	if (pthread_getattr_np(pthread_self(), &attr))
+		return;
+	if (!pthread_attr_getstack(&attr, &addr, &size)) {
+		ctx->stack_lo = (uptr)addr;
+		ctx->stack_hi = (uptr)addr + size;
+		/* glibc puts static TLS at the top of the thread's stack block,
+		 * above the frame the thread starts in. */
+		ctx->tls_lo = (uptr)__builtin_frame_address(0);
+	}
+	pthread_attr_destroy(&attr);
+}
+
+void thread_init_main(void)
+{
+	slots = internal_mmap(MAX_SLOTS * sizeof(*slots), "thread slots");
+	struct thread_ctx *ctx = ctx_new(-1, 0);
+	ctx->pth = pthread_self();
+	thread_attach(ctx);
+	record_stack_range(ctx);
+	ctx->tls_lo = ctx->stack_hi;
+}
+
+struct crace_thread *thread_current(void)
+{
+	if (crace_cur)
+		return crace_cur;
+	spin_lock(&registry_lock);
+	struct thread_ctx *ctx = ctx_new(-1, 0);
+	spin_unlock(&registry_lock);
+	ctx->pth = pthread_self();
+	struct crace_thread *thr = thread_attach(ctx);
+	record_stack_range(ctx);
+	return thr;
+}
+
+struct thread_ctx *thread_prepare_child(struct crace_thread *parent,
+					stack_handle create_stack)
+{
+	spin_lock(&registry_lock);
+	struct thread_ctx *ctx = ctx_new(parent->uid, create_stack);
+	spin_unlock(&registry_lock);
+	vc_copy(&ctx->start_vc, &parent->vc);
+	thread_tick(parent);
+	return ctx;
+}
+
+void thread_forget_create(struct thread_ctx *ctx)
+{
+	spin_lock(&registry_lock);
+	ctx->state = THREAD_FINISHED;
+	ctx->joined = true;
+	spin_unlock(&registry_lock);
+}
+
+void thread_start(struct thread_ctx *ctx)
+{
+	ctx->pth = pthread_self();
+	record_stack_range(ctx);
+	/* A cached stack may hold an earlier thread's records. */
+	shadow_reset(ctx->stack_lo, ctx->stack_hi - ctx->stack_lo);
+	thread_attach(ctx);
+	struct pth_entry *e = internal_alloc(sizeof(*e));
+	e->pth = ctx->pth;
+	e->ctx = ctx;
+	spin_lock(&registry_lock);
+	struct pth_entry *old;
+	HASH_FIND(hh, by_pthread, &e->pth, sizeof(pthread_t), old);
+	if (old) {
+		HASH_DEL(by_pthread, old);
+		internal_free(old, sizeof(*old));
+	}
+	HASH_ADD(hh, by_pthread, pth, sizeof(pthread_t), e);
+	spin_unlock(&registry_lock);
+}
+
+void thread_tick(struct crace_thread *thr)
+{
+	u64 c = ++thr->clock;
+	if (unlikely(c > REC_MAX_CLOCK))
+		crace_die("thread clock overflow after %llu synchronisations",
+			  (unsigned long long)REC_MAX_CLOCK);
+	thr->vc.clk[thr->slot] = c;
+	thr->epoch = rec_epoch(thr->slot, c);
+	store_relaxed(&slots[thr->slot].clock, c);
+	trace_put(thr, (EV_EPOCH << EV_KIND_SHIFT) | c);
+}
+
+void thread_finish(struct crace_thread *thr)
+{
+	if (thr->finished)
+		return;
+	thread_tick(thr);
+	struct thread_ctx *ctx = thr->ctx;
+	spin_lock(&registry_lock);
+	vc_copy(&ctx->final_vc, &thr->vc);
+	ctx->state = THREAD_FINISHED;
+	thr->finished = true;
+	if (ctx->detached) {
+		slots[thr->slot].retired = thr;
+		slot_release(thr->slot);
+	}
+	spin_unlock(&registry_lock);
+}
+
+static struct pth_entry *find_pthread(pthread_t pth)
+{
+	struct pth_entry *e;
+	HASH_FIND(hh, by_pthread, &pth, sizeof(pthread_t), e);
+	return e;
+}
+
+void thread_joined(struct crace_thread *joiner, pthread_t child)
+{
+	spin_lock(&registry_lock);
+	struct pth_entry *e = find_pthread(child);
+	if (!e) {
+		spin_unlock(&registry_lock);
+		return;
+	}
+	struct thread_ctx *ctx = e->ctx;
+	HASH_DEL(by_pthread, e);
+	internal_free(e, sizeof(*e));
+	ctx->joined = true;
+	vc_join(&joiner->vc, &ctx->final_vc);
+	struct crace_thread *dead = ctx->thr;
+	ctx->thr = NULL;
+	slot_release(ctx->slot);
+	spin_unlock(&registry_lock);
+	if (dead)
+		free_thread_state(dead);
+}
+
+void thread_detached(pthread_t child)
+{
+	spin_lock(&registry_lock);
+	struct pth_entry *e = find_pthread(child);
+	if (e) {
+		struct thread_ctx *ctx = e->ctx;
+		ctx->detached = true;
+		HASH_DEL(by_pthread, e);
+		internal_free(e, sizeof(*e));
+		if (ctx->state == THREAD_FINISHED && ctx->thr) {
+			slots[ctx->slot].retired = ctx->thr;
+			ctx->thr = NULL;
+			slot_release(ctx->slot);
+		}
+	}
+	spin_unlock(&registry_lock);
+}
+
+int thread_uid_of_epoch(unsigned slot, u64 clock)
+{
+	int uid = -1;
+	spin_lock(&registry_lock);
+	struct slot_info *si = &slots[slot];
+	for (u32 i = si->nhist; i > 0; i--) {
+		if (si->hist[i - 1].start_clock <= clock) {
+			uid = si->hist[i - 1].uid;
+			break;
+		}
+	}
+	spin_unlock(&registry_lock);
+	return uid;
+}
+
+bool thread_ctx_copy(int uid, struct thread_ctx *out)
+{
+	bool ok = false;
+	spin_lock(&registry_lock);
+	if (uid >= 0 && uid < next_uid) {
+		*out = *contexts[uid];
+		ok = true;
+	}
+	spin_unlock(&registry_lock);
+	return ok;
+}
+
+int thread_owning_stack(uptr addr, bool *is_tls)
+{
+	int uid = -1;
+	spin_lock(&registry_lock);
+	for (int i = next_uid - 1; i >= 0; i--) {
+		struct thread_ctx *c = contexts[i];
+		if (c->state == THREAD_RUNNING && addr >= c->stack_lo &&
+		    addr < c->stack_hi) {
+			uid = i;
+			*is_tls = addr >= c->tls_lo;
+			break;
+		}
+	}
+	spin_unlock(&registry_lock);
+	return uid;
+}
+
+struct trace *thread_slot_trace(unsigned slot)
+{
+	return load_relaxed(&slots[slot].trace);
+}

@@ -1,0 +1,108 @@
+/* Per-thread state and the thread registry.
+ *
+ * Names and slots. Every thread gets a unique id in creation order (T0 is
+ * the main thread); reports name threads by it. Access records name a
+ * thread by its *slot* instead (16 bits, see shadow.h), so records stay
+ * small. A slot is returned when its thread has been joined (or has ended
+ * detached) and is reused FIFO after a quarantine of SLOT_QUARANTINE other
+ * returns; the next occupant continues the slot's clock, so epochs of one
+ * slot only grow and (slot, clock) still names one thread's access. */
+#ifndef CRACE_THREAD_H
+#define CRACE_THREAD_H
+
+#include "common.h"
+#include "stackdepot.h"
+#include "vclock.h"
+#include <pthread.h>
+
+#define MAX_SLOTS 65536
+#define SLOT_QUARANTINE 64
+/* Shadow stack capacity; deeper frames are counted but not recorded. */
+#define SHADOW_STACK_MAX (1u << 16)
+
+struct trace;
+struct thread_ctx;
+
+struct crace_thread {
+	/* Hot: touched by every access or call. */
+	u64 epoch; /* rec_epoch(slot, clock) */
+	uptr *stack;
+	u32 depth;
+	struct trace *trace;
+	/* Warm: slow paths and sync operations. */
+	struct vclock vc;
+	u64 clock;
+	unsigned slot;
+	int uid;
+	int in_runtime; /* > 0 while the runtime works on this thread's behalf */
+	bool finished;
+	struct thread_ctx *ctx;
+};
+
+enum thread_state { THREAD_RUNNING, THREAD_FINISHED };
+
+/* What the registry keeps about a thread, also after it has ended, for
+ * reports: kept until the thread's slot is reused. */
+struct thread_ctx {
+	int uid;
+	int parent_uid;
+	stack_handle create_stack;
+	enum thread_state state;
+	bool detached;
+	bool joined;
+	unsigned slot;
+	u64 start_clock;
+	pthread_t pth;
+	struct vclock start_vc; /* parent's clock at pthread_create */
+	struct vclock final_vc; /* the thread's clock at exit, for join */
+	uptr stack_lo, stack_hi; /* [lo, hi): stack and static TLS */
+	uptr tls_lo;             /* static TLS is [tls_lo, stack_hi) */
+	struct crace_thread *thr;
+};
+
+extern __thread struct crace_thread *crace_cur;
+
+/* The calling thread's state, adopting a thread the runtime has not seen
+ * (created before start-up or behind its back) with no history. */
+struct crace_thread *thread_current(void);
+
+void thread_init_main(void);
+/* Called in the parent by pthread_create: a new context for the child. */
+struct thread_ctx *thread_prepare_child(struct crace_thread *parent,
+					stack_handle create_stack);
+/* First thing the child runs. */
+void thread_start(struct thread_ctx *ctx);
+/* Last instrumented moment of a thread: pthread_exit or return. */
+void thread_finish(struct crace_thread *thr);
+/* pthread_join returned: acquire the child's final clock, retire it. */
+void thread_joined(struct crace_thread *joiner, pthread_t child);
+void thread_detached(pthread_t child);
+void thread_forget_create(struct thread_ctx *ctx); /* pthread_create failed */
+
+/* Advance the thread's clock after a release operation. */
+void thread_tick(struct crace_thread *thr);
+
+/* Registry queries for reports (take the registry lock). */
+int thread_uid_of_epoch(unsigned slot, u64 clock);
+bool thread_ctx_copy(int uid, struct thread_ctx *out);
+int thread_owning_stack(uptr addr, bool *is_tls);
+struct trace *thread_slot_trace(unsigned slot);
+
+/* The calling thread's shadow stack as pcs, innermost first, topped with
+ * `pc`; returns the count (at most max). */
+u32 thread_stack_pcs(struct crace_thread *thr, uptr pc, uptr *out, u32 max);
+stack_handle thread_stack_handle(struct crace_thread *thr, uptr pc0, uptr pc1);
+
+static inline void runtime_enter(struct crace_thread *thr)
+{
+	thr->in_runtime++;
+	__atomic_signal_fence(__ATOMIC_SEQ_CST);
+}
+
+static inline void runtime_exit(struct crace_thread *thr)
+{
+	__atomic_signal_fence(__ATOMIC_SEQ_CST);
+	thr->in_runtime--;
+}
+
+#endif

@@ -1,0 +1,159 @@
+#include "trace.h"
+#include "alloc.h"
+#include "options.h"
+
+struct trace *trace_create(void)
+{
+	struct trace *t = internal_alloc(sizeof(*t));
+	u32 shift = 16 + (u32)crace_opts.history_size;
+	t->ev = internal_mmap(sizeof(u64) << shift, "access history");
+	t->mask = (1ull << shift) - 1;
+	t->part_shift = shift - 3; /* log2(TRACE_PARTS) */
+	for (int i = 0; i < TRACE_PARTS; i++)
+		t->part[i].start_pos = ~0ull;
+	return t;
+}
+
+void trace_new_part(struct crace_thread *thr, u64 pos)
+{
+	struct trace *t = thr->trace;
+	struct trace_part *p = &t->part[(pos >> t->part_shift) % TRACE_PARTS];
+	u32 n = thr->depth < SHADOW_STACK_MAX ? thr->depth : SHADOW_STACK_MAX;
+	store_relaxed(&p->start_pos, ~0ull);
+	store_relaxed(&p->start_clock, thr->clock);
+	store_relaxed(&p->stack, stackdepot_put(thr->stack, n));
+	store_release(&p->start_pos, pos);
+}
+
+void trace_access(struct crace_thread *thr, uptr pc, uptr addr, uptr size,
+		  bool write, bool atomic)
+{
+	u64 w0 = (EV_ACCESS << EV_KIND_SHIFT) | (write ? EV_WRITE : 0) |
+		 (atomic ? EV_ATOMIC : 0) | (pc & EV_PC_MASK);
+	u64 part_mask = (1ull << thr->trace->part_shift) - 1;
+	while (size) {
+		uptr n = size < EV_MAX_SIZE ? size : EV_MAX_SIZE;
+		if (((thr->trace->pos + 1) & part_mask) == 0)
+			trace_put(thr, EV_PAD);
+		trace_put(thr, w0);
+		trace_put(thr, ((u64)n << 48) | (addr & EV_PC_MASK));
+		addr += n;
+		size -= n;
+	}
+}
+
+/* Byte mask that [a, a+size) covers in the granule starting at g. */
+static unsigned granule_mask(uptr a, uptr size, uptr g)
+{
+	uptr lo = a > g ? a : g, hi = a + size < g + 8 ? a + size : g + 8;
+	if (lo >= hi)
+		return 0;
+	return ((1u << (hi - lo)) - 1) << (lo - g);
+}
+
+struct replay {
+	uptr *stack;
+	u32 depth;
+};
+
+static void replay_push(struct replay *r, uptr pc)
+{
+	if (r->depth < SHADOW_STACK_MAX)
+		r->stack[r->depth] = pc;
+	r->depth++;
+}
+
+/* The part to replay from: the last one that starts before `clock`, or
+ * failing that the first that starts at it. Returns its position or ~0. */
+static u64 find_start(struct trace *t, u64 clock, u64 cur, struct replay *r)
+{
+	u64 psize = 1ull << t->part_shift;
+	u64 cur_start = cur & ~(psize - 1);
+	u64 best = ~0ull;
+	stack_handle best_stack = 0;
+	for (int k = TRACE_PARTS - 1; k >= 0; k--) {
+		u64 back = (u64)k * psize;
+		if (back > cur_start)
+			continue;
+		u64 s = cur_start - back;
+		struct trace_part *p = &t->part[(s >> t->part_shift) %
+						TRACE_PARTS];
+		if (load_acquire(&p->start_pos) != s)
+			continue;
+		u64 pc = load_relaxed(&p->start_clock);
+		stack_handle st = load_relaxed(&p->stack);
+		if (pc < clock || (pc == clock && best == ~0ull)) {
+			best = s;
+			best_stack = st;
+		}
+		if (pc >= clock)
+			break;
+	}
+	if (best == ~0ull)
+		return best;
+	u32 n;
+	const uptr *pcs = stackdepot_get(best_stack, &n);
+	r->depth = 0;
+	for (u32 i = 0; i < n; i++)
+		replay_push(r, pcs[i]);
+	return best;
+}
+
+u32 trace_restore(struct trace *t, u64 clock, uptr addr, unsigned mask,
+		  bool write, bool atomic, uptr *pcs, u32 max)
+{
+	struct replay r;
+	r.stack = internal_alloc(SHADOW_STACK_MAX * sizeof(uptr));
+	u32 found = 0;
+	u64 cur = load_acquire(&t->pos);
+	u64 start = find_start(t, clock, cur, &r);
+	if (start == ~0ull)
+		goto out;
+	u64 epoch = load_relaxed(&t->part[(start >> t->part_shift) %
+					  TRACE_PARTS]
+					 .start_clock);
+	uptr g = addr & ~(8 - 1);
+	for (u64 p = start; p < cur && epoch <= clock; p++) {
+		u64 ev = load_relaxed(&t->ev[p & t->mask]);
+		switch (ev >> EV_KIND_SHIFT) {
+		case EV_ENTRY:
+			replay_push(&r, ev & EV_PC_MASK);
+			break;
+		case EV_EXIT:
+			if (r.depth)
+				r.depth--;
+			break;
+		case EV_EPOCH:
+			epoch = ev & ((1ull << EV_KIND_SHIFT) - 1);
+			break;
+		case EV_START:
+			r.depth = 0;
+			break;
+		case EV_ACCESS: {
+			if (p + 1 >= cur)
+				break;
+			u64 w1 = load_relaxed(&t->ev[(p + 1) & t->mask]);
+			p++;
+			if (epoch != clock || !(ev & EV_WRITE) != !write ||
+			    !(ev & EV_ATOMIC) != !atomic)
+				break;
+			if (granule_mask(w1 & EV_PC_MASK, w1 >> 48, g) != mask)
+				break;
+			found = 0;
+			pcs[found++] = ev & EV_PC_MASK;
+			for (u32 i = r.depth; i > 0 && found < max; i--)
+				pcs[found++] = i - 1 < SHADOW_STACK_MAX
+						       ? r.stack[i - 1]
+						       : 0;
+			break;
+		}
+		}
+	}
+	/* The writer may have lapped us while we read: then trust nothing. */
+	if (load_acquire(&t->pos) - start >
+	    t->mask + 1 - (1ull << t->part_shift))
+		found = 0;
+out:
+	internal_free(r.stack, SHADOW_STACK_MAX * sizeof(uptr));
+	return found;
+}

@@ -1,0 +1,80 @@
+/* Per-slot event trace, from which the stack of a past access is restored
+ * exactly when it turns out to race.
+ *
+ * The trace is a ring of 64-bit words written only by the slot's current
+ * thread. Events:
+ *
+ *   63..61 kind
+ *   ACCESS (2 words)  w0: kind | W<<60 | A<<59 | pc (48 bits)
+ *                     w1: size << 48 | address (48 bits)
+ *   ENTRY             kind | caller pc (48 bits)  (function entry)
+ *   EXIT              kind                         (function exit)
+ *   EPOCH             kind | new clock             (the clock advanced)
+ *   START             kind                         (a new thread took the slot)
+ *   PAD               0                            (filler at a part's end)
+ *
+ * The ring is cut in TRACE_PARTS parts; when the writer enters a part it
+ * stores the part's start position, clock and a snapshot of the shadow stack
+ * (as a stack-depot handle). Replay starts at a part header, so an access is
+ * recoverable as long as the part holding it has not been overwritten: the
+ * last (TRACE_PARTS-1)/TRACE_PARTS of the ring, 2^(16+history_size) words.
+ * Only accesses that change shadow are logged (same-epoch repeats are not),
+ * so the event found is the one that wrote the record that raced. */
+#ifndef CRACE_TRACE_H
+#define CRACE_TRACE_H
+
+#include "common.h"
+#include "stackdepot.h"
+#include "thread.h"
+
+#define TRACE_PARTS 8
+#define EV_KIND_SHIFT 61
+#define EV_PAD 0ull
+#define EV_ACCESS 1ull
+#define EV_ENTRY 2ull
+#define EV_EXIT 3ull
+#define EV_EPOCH 4ull
+#define EV_START 5ull
+#define EV_WRITE (1ull << 60)
+#define EV_ATOMIC (1ull << 59)
+#define EV_PC_MASK ((1ull << 48) - 1)
+#define EV_MAX_SIZE 0xffffu
+
+struct trace_part {
+	u64 start_pos;
+	u64 start_clock;
+	stack_handle stack;
+};
+
+struct trace {
+	u64 *ev;
+	u64 pos; /* words ever written; ring index is pos & mask */
+	u64 mask;
+	u32 part_shift;
+	struct trace_part part[TRACE_PARTS];
+};
+
+struct trace *trace_create(void);
+void trace_new_part(struct crace_thread *thr, u64 pos);
+
+static ALWAYS_INLINE void trace_put(struct crace_thread *thr, u64 ev)
+{
+	struct trace *t = thr->trace;
+	u64 pos = t->pos;
+	if (unlikely(!(pos & ((1ull << t->part_shift) - 1))))
+		trace_new_part(thr, pos);
+	store_relaxed(&t->ev[pos & t->mask], ev);
+	store_relaxed(&t->pos, pos + 1);
+}
+
+/* Logs an access of `size` bytes (split when larger than EV_MAX_SIZE). */
+void trace_access(struct crace_thread *thr, uptr pc, uptr addr, uptr size,
+		  bool write, bool atomic);
+
+/* Restores the stack of the access by `slot` at `clock` that wrote a record
+ * with byte mask `mask` for the granule of `addr`. Fills pcs innermost first
+ * and returns the count, or 0 when the history no longer holds it. */
+u32 trace_restore(struct trace *t, u64 clock, uptr addr, unsigned mask,
+		  bool write, bool atomic, uptr *pcs, u32 max);
+
+#endif

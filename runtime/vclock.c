@@ -1,0 +1,65 @@
+#include "vclock.h"
+#include "alloc.h"
+#include <string.h>
+
+void vc_init(struct vclock *vc)
+{
+	vc->clk = NULL;
+	vc->size = vc->cap = 0;
+}
+
+void vc_free(struct vclock *vc)
+{
+	internal_free(vc->clk, vc->cap * sizeof(u64));
+	vc_init(vc);
+}
+
+static void vc_grow(struct vclock *vc, u32 size)
+{
+	if (size > vc->cap) {
+		u32 cap = vc->cap ? vc->cap : 8;
+		while (cap < size)
+			cap *= 2;
+		vc->clk = internal_realloc(vc->clk, vc->cap * sizeof(u64),
+					   cap * sizeof(u64));
+		vc->cap = cap;
+	}
+	if (size > vc->size) {
+		memset(vc->clk + vc->size, 0, (size - vc->size) * sizeof(u64));
+		vc->size = size;
+	}
+}
+
+void vc_set(struct vclock *vc, unsigned slot, u64 clock)
+{
+	vc_grow(vc, slot + 1);
+	vc->clk[slot] = clock;
+}
+
+bool vc_join(struct vclock *dst, const struct vclock *src)
+{
+	bool changed = false;
+	vc_grow(dst, src->size);
+	for (u32 i = 0; i < src->size; i++) {
+		if (src->clk[i] > dst->clk[i]) {
+			dst->clk[i] = src->clk[i];
+			changed = true;
+		}
+	}
+	return changed;
+}
+
+void vc_copy(struct vclock *dst, const struct vclock *src)
+{
+	vc_grow(dst, src->size);
+	memcpy(dst->clk, src->clk, src->size * sizeof(u64));
+	memset(dst->clk + src->size, 0, (dst->size - src->size) * sizeof(u64));
+}
+
+bool vc_leq(const struct vclock *a, const struct vclock *b)
+{
+	for (u32 i = 0; i < a->size; i++)
+		if (a->clk[i] > vc_get(b, i))
+			return false;
+	return true;
+}
