@@ -37,7 +37,8 @@ deps: $(DEPS_STAMP)
 
 $(BUILD)/rt/%.o: runtime/%.c $(RT_HDRS) $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
-	$(CC) $(RT_CFLAGS) -c $< -o $@
+	@echo "  CC      $<"
+	@$(CC) $(RT_CFLAGS) -c $< -o $@
 
 $(BUILD)/libcrace.so: $(RT_OBJS)
 	$(CC) -shared -o $@ $^ $(RT_LIBS)

@@ -89,8 +89,7 @@ void output_init(void)
 {
 	int old = load_relaxed(&output_fd);
 	if (old != STDERR_FILENO) {
-		/* A forked child: the parent's file is not ours to append to.
-		 */
+		/* A forked child: the parent's log is not ours to append to. */
 		close(old);
 		store_relaxed(&output_fd, STDERR_FILENO);
 	}

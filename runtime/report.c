@@ -75,8 +75,8 @@ struct frame_line {
 
 /* Symbolizes pcs into lines; return addresses (all but an interceptor's own
  * entry) are looked up at pc - 1 so the call, not the next line, is named.
- * Trailing frames without source (libc's thread and process start-up) are
- * dropped. */
+ * Trailing frames without source or inside the runtime (libc's and our
+ * thread and process start-up) are dropped. */
 static u32 symbolize_stack(const uptr *pcs, u32 n, bool first_is_entry,
 			   struct frame_line *out, u32 max)
 {
@@ -93,7 +93,10 @@ static u32 symbolize_stack(const uptr *pcs, u32 n, bool first_is_entry,
 			m++;
 		}
 	}
-	while (m > 0 && !out[m - 1].f.file && m > 1)
+	const char *self = own_module();
+	while (m > 1 && (!out[m - 1].f.file ||
+			 (self && out[m - 1].f.module &&
+			  !strcmp(out[m - 1].f.module, self))))
 		m--;
 	return m;
 }

@@ -9,6 +9,8 @@
 #include <dwarf.h>
 #include <elfutils/libdwfl.h>
 #include <gelf.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -18,7 +20,7 @@
 #define uthash_fatal(msg)    crace_die("%s", (msg))
 #include <uthash.h>
 
-/* Deeper inline chains keep their innermost frames and the real function. */
+/* Deeper inline chains fall back to the ELF symbol. */
 enum { MAX_FRAMES = 32 };
 
 typedef char *(*cxa_demangle_fn)(const char *mangled, char *buf, size_t *len,
@@ -113,21 +115,39 @@ static int attr_int(Dwarf_Die *die, unsigned int name)
 	return (int)v;
 }
 
-/* The demangled linkage name when there is one and a demangler, else the
- * plain DW_AT_name (C functions), following abstract origins and
+/* The demangled linkage name when there is one and a demangler (*demangled
+ * is then set), else the plain DW_AT_name (C functions; some C++ functions
+ * whose DWARF has no linkage name), following abstract origins and
  * out-of-class declarations. */
-static const char *die_function_name(Dwarf_Die *die)
+static const char *die_function_name(Dwarf_Die *die, bool *demangled)
 {
 	const char *linkage = attr_string(die, DW_AT_linkage_name);
 	if (!linkage)
 		linkage = attr_string(die, DW_AT_MIPS_linkage_name);
 	const char *d = linkage ? demangle(linkage) : NULL;
+	*demangled = d != NULL;
 	if (d)
 		return d;
 	const char *name = attr_string(die, DW_AT_name);
 	if (name)
 		return intern(name);
 	return intern(linkage);
+}
+
+/* A source file name from the line table of unit, made absolute with the
+ * unit's compilation directory when that is absolute: libdw leaves relative
+ * include directories (-Iinclude) relative. */
+static const char *source_path(Dwarf_Die *unit, const char *name)
+{
+	if (!name)
+		return NULL;
+	const char *dir = attr_string(unit, DW_AT_comp_dir);
+	char buf[PATH_MAX];
+	if (name[0] != '/' && dir && dir[0] == '/' &&
+	    (size_t)snprintf(buf, sizeof(buf), "%s/%s", dir, name) <
+		    sizeof(buf))
+		return intern(buf);
+	return intern(name);
 }
 
 /* Offset of addr into the address range of die that contains it. */
@@ -183,64 +203,109 @@ static Dwarf_Die *find_cu(Dwfl_Module *mod, uptr pc, Dwarf_Addr *bias)
 	return NULL;
 }
 
+/* Collects the subprogram and inlined_subroutine DIEs containing addr into
+ * chain, outermost first; returns their count, or 0 when there are more than
+ * max. Unlike dwarf_getscopes, this looks inside namespaces, where clang puts
+ * C++ functions, and follows the concrete nesting of inlined instances. */
+static int function_chain(Dwarf_Die *cu, Dwarf_Addr addr, Dwarf_Die *chain,
+			  int max)
+{
+	Dwarf_Die outer[16]; /* namespaces and imported units being searched */
+	int nouter = 0, n = 0;
+	Dwarf_Die die, inside, next;
+	if (dwarf_child(cu, &die) != 0)
+		return 0;
+	for (;;) {
+		Dwarf_Attribute attr;
+		Dwarf_Die unit;
+		switch (dwarf_tag(&die)) {
+		case DW_TAG_namespace:
+			if (nouter < (int)ARRAY_SIZE(outer) &&
+			    dwarf_child(&die, &inside) == 0) {
+				outer[nouter++] = die;
+				die = inside;
+				continue;
+			}
+			break;
+		case DW_TAG_imported_unit: /* dwz-compressed debug info */
+			if (nouter < (int)ARRAY_SIZE(outer) &&
+			    dwarf_attr(&die, DW_AT_import, &attr) &&
+			    dwarf_formref_die(&attr, &unit) &&
+			    dwarf_child(&unit, &inside) == 0) {
+				outer[nouter++] = die;
+				die = inside;
+				continue;
+			}
+			break;
+		case DW_TAG_subprogram:
+		case DW_TAG_inlined_subroutine:
+		case DW_TAG_lexical_block:
+		case DW_TAG_try_block:
+		case DW_TAG_catch_block:
+			if (dwarf_haspc(&die, addr) <= 0)
+				break;
+			if (dwarf_tag(&die) == DW_TAG_subprogram ||
+			    dwarf_tag(&die) == DW_TAG_inlined_subroutine) {
+				if (n == max)
+					return 0;
+				chain[n++] = die;
+			}
+			if (dwarf_child(&die, &inside) != 0)
+				return n;
+			nouter = 0; /* no need to come back out of die */
+			die = inside;
+			continue;
+		}
+		while (dwarf_siblingof(&die, &next) != 0) {
+			if (nouter == 0)
+				return n;
+			die = outer[--nouter];
+		}
+		die = next;
+	}
+}
+
 /* Fills f with the frames of the inline chain around addr (a DWARF address
  * in cu), innermost first. tmpl has the module fields and the location of
- * addr. Returns the count, or 0 when addr is in no subprogram DWARF knows. */
+ * addr. Returns the count, or 0 when addr is in no subprogram DWARF knows;
+ * *demangled tells whether the real function's name is a demangled one. */
 static int dwarf_frames(Dwarf_Die *cu, Dwarf_Addr addr,
-			const struct sym_frame *tmpl, struct sym_frame *f)
+			const struct sym_frame *tmpl, struct sym_frame *f,
+			bool *demangled)
 {
-	Dwarf_Die *scopes;
-	int nscopes = dwarf_getscopes(cu, addr, &scopes);
-	if (nscopes <= 0)
+	Dwarf_Die chain[MAX_FRAMES];
+	int n = function_chain(cu, addr, chain, MAX_FRAMES);
+	if (n == 0 || dwarf_tag(&chain[0]) != DW_TAG_subprogram)
 		return 0;
-	/* dwarf_getscopes continues past the innermost inlined instance into
-	 * its abstract definition's scopes; the concrete chain of callers is
-	 * the DIE nesting of the innermost scope. */
-	Dwarf_Die innermost = scopes[0];
-	free(scopes);
-	nscopes = dwarf_getscopes_die(&innermost, &scopes);
-	if (nscopes <= 0)
-		return 0;
-	Dwarf_Files *files = NULL;
-	dwarf_getsrcfiles(cu, &files, NULL);
-
+	uptr offset;
+	if (!die_range_offset(&chain[0], addr, &offset))
+		offset = 0;
 	struct sym_frame loc = *tmpl; /* where we are in the current frame */
-	int n = 0;
-	for (int i = 0; i < nscopes; i++) {
-		Dwarf_Die *die = &scopes[i];
-		int tag = dwarf_tag(die);
-		if (tag != DW_TAG_inlined_subroutine &&
-		    tag != DW_TAG_subprogram)
-			continue;
-		loc.function = die_function_name(die);
-		if (tag == DW_TAG_subprogram) {
-			loc.inlined = false;
-			if (!die_range_offset(die, addr, &loc.function_offset))
-				loc.function_offset = 0;
-			f[n++] = loc;
+	for (int i = n - 1; i >= 0; i--) {
+		Dwarf_Die *die = &chain[i];
+		loc.function = die_function_name(die, demangled);
+		loc.function_offset = offset;
+		loc.inlined = i > 0;
+		f[n - 1 - i] = loc;
+		if (i == 0)
 			break;
-		}
-		loc.inlined = true;
-		if (n < MAX_FRAMES - 1)
-			f[n++] = loc;
-		/* The caller's location is this call site. */
+		/* The caller's location is this call site, its file in the
+		 * line table of the unit holding the DIE (the CU, or a
+		 * partial unit). */
+		Dwarf_Die unit;
+		Dwarf_Files *files;
 		Dwarf_Attribute attr;
 		Dwarf_Word file;
 		loc.file = NULL;
-		if (files && dwarf_attr(die, DW_AT_call_file, &attr) &&
+		if (dwarf_diecu(die, &unit, NULL, NULL) &&
+		    dwarf_getsrcfiles(&unit, &files, NULL) == 0 &&
+		    dwarf_attr(die, DW_AT_call_file, &attr) &&
 		    dwarf_formudata(&attr, &file) == 0)
-			loc.file =
-				intern(dwarf_filesrc(files, file, NULL, NULL));
+			loc.file = source_path(
+				&unit, dwarf_filesrc(files, file, NULL, NULL));
 		loc.line = attr_int(die, DW_AT_call_line);
 		loc.column = attr_int(die, DW_AT_call_column);
 	}
-	free(scopes);
-	/* Without the subprogram, inlined frames cannot be told apart from the
-	 * real function: leave it all to the symbol table. */
-	if (n > 0 && f[n - 1].inlined)
-		return 0;
-	for (int i = 0; i < n - 1; i++)
-		f[i].function_offset = f[n - 1].function_offset;
 	return n;
 }
 
@@ -264,16 +329,18 @@ static int compute_frames(uptr pc, struct sym_frame *f)
 	Dwarf_Addr dwbias;
 	Dwarf_Die *cu = find_cu(mod, pc, &dwbias);
 	int n = 0;
+	bool demangled = false;
 	if (cu) {
 		Dwarf_Line *line = dwarf_getsrc_die(cu, pc - dwbias);
 		if (line) {
-			loc.file = intern(dwarf_linesrc(line, NULL, NULL));
+			loc.file = source_path(cu,
+					       dwarf_linesrc(line, NULL, NULL));
 			dwarf_lineno(line, &loc.line);
 			dwarf_linecol(line, &loc.column);
 		}
-		n = dwarf_frames(cu, pc - dwbias, &loc, f);
+		n = dwarf_frames(cu, pc - dwbias, &loc, f, &demangled);
 	}
-	if (n > 0 && f[n - 1].function)
+	if (n > 0 && demangled)
 		return n;
 
 	GElf_Off off;
@@ -281,8 +348,13 @@ static int compute_frames(uptr pc, struct sym_frame *f)
 	const char *name =
 		dwfl_module_addrinfo(mod, pc, &off, &sym, NULL, NULL, NULL);
 	if (n > 0) {
-		/* A subprogram DWARF gives no name: take the symbol's. */
-		f[n - 1].function = name ? symbol_name(name) : NULL;
+		/* DWARF has only a plain name, or none, for the real function:
+		 * a C++ symbol also gives its scope and parameters. */
+		const char *full = name ? demangle(name) : NULL;
+		if (full)
+			f[n - 1].function = full;
+		else if (!f[n - 1].function && name)
+			f[n - 1].function = intern(name);
 		return n;
 	}
 	if (name) {

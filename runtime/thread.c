@@ -143,12 +143,20 @@ static struct crace_thread *thread_attach(struct thread_ctx *ctx)
 	return thr;
 }
 
+/* Runs with the thread attached: pthread_getattr_np allocates, and the
+ * allocation must pass through the malloc interceptor untracked. */
 static void record_stack_range(struct thread_ctx *ctx)
 {
 	pthread_attr_t attr;
 	void *addr;
 	size_t size;
-	if (pthread_getattr_np(pthread_self(), &attr))
+	struct crace_thread *thr = crace_cur;
+	if (thr)
+		runtime_enter(thr);
+	int err = pthread_getattr_np(pthread_self(), &attr);
+	if (thr)
+		runtime_exit(thr);
+	if (err)
 		return;
 	if (!pthread_attr_getstack(&attr, &addr, &size)) {
 		ctx->stack_lo = (uptr)addr;
@@ -205,10 +213,10 @@ void thread_forget_create(struct thread_ctx *ctx)
 void thread_start(struct thread_ctx *ctx)
 {
 	ctx->pth = pthread_self();
+	thread_attach(ctx);
 	record_stack_range(ctx);
 	/* A cached stack may hold an earlier thread's records. */
 	shadow_reset(ctx->stack_lo, ctx->stack_hi - ctx->stack_lo);
-	thread_attach(ctx);
 	struct pth_entry *e = internal_alloc(sizeof(*e));
 	e->pth = ctx->pth;
 	e->ctx = ctx;
