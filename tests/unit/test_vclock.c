@@ -1,0 +1,40 @@
+/* Vector clocks: join, copy, ordering, growth. */
+#include "unit.h"
+#include "vclock.h"
+
+int main(void)
+{
+	struct vclock a, b;
+	vc_init(&a);
+	vc_init(&b);
+	CHECK(vc_get(&a, 5) == 0);
+	CHECK(vc_leq(&a, &b));
+
+	vc_set(&a, 0, 3);
+	vc_set(&a, 2, 7);
+	CHECK(a.size == 3 && vc_get(&a, 1) == 0 && vc_get(&a, 2) == 7);
+	CHECK(!vc_leq(&a, &b));
+	CHECK(vc_leq(&b, &a));
+
+	vc_set(&b, 1, 4);
+	vc_set(&b, 2, 5);
+	CHECK(vc_join(&b, &a));
+	CHECK(vc_get(&b, 0) == 3 && vc_get(&b, 1) == 4 && vc_get(&b, 2) == 7);
+	CHECK(!vc_join(&b, &a)); /* nothing new the second time */
+	CHECK(vc_leq(&a, &b));
+
+	/* Growth well past the initial capacity keeps old entries. */
+	vc_set(&a, 1000, 9);
+	CHECK(vc_get(&a, 1000) == 9 && vc_get(&a, 2) == 7 &&
+	      vc_get(&a, 999) == 0);
+
+	/* Copy replaces, including entries beyond the source's size. */
+	vc_copy(&a, &b);
+	CHECK(vc_get(&a, 1000) == 0 && vc_get(&a, 1) == 4);
+	CHECK(vc_leq(&a, &b) && vc_leq(&b, &a));
+
+	vc_free(&a);
+	vc_free(&b);
+	CHECK(a.size == 0 && vc_get(&a, 0) == 0);
+	return unit_done("vclock");
+}
