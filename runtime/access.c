@@ -73,8 +73,8 @@ static bool ext_has(struct shadow_ext *e, u64 rec)
 }
 
 /* Returns false when the cell moved on under us and the caller must retry. */
-static bool access_ext(struct crace_thread *thr, struct shadow_cell *c,
-		       u64 tag, u64 cur, u64 *racy, bool *changed)
+static bool access_ext(struct crace_thread *thr, struct shadow_cell *c, u64 tag,
+		       u64 cur, u64 *racy, bool *changed)
 {
 	struct shadow_ext *e = shadow_ext_of(tag);
 	if (ext_has(e, cur) ||
@@ -108,8 +108,8 @@ static bool access_ext(struct crace_thread *thr, struct shadow_cell *c,
 	return true;
 }
 
-static bool access_inline(struct shadow_cell *c, u64 s0, u64 s1,
-			  const u64 *out, u32 m)
+static bool access_inline(struct shadow_cell *c, u64 s0, u64 s1, const u64 *out,
+			  u32 m)
 {
 	if (m <= 2) {
 		store_relaxed(&c->s1, m > 1 ? out[1] : 0);

@@ -8,8 +8,8 @@
 #include "shadow.h"
 #include "thread.h"
 
-#define ACC_WRITE 1u
-#define ACC_ATOMIC 2u
+#define ACC_WRITE    1u
+#define ACC_ATOMIC   2u
 #define ACC_NO_TRACE 4u /* the caller already logged a range event */
 
 void access_slow(struct crace_thread *thr, uptr addr, unsigned mask,
@@ -17,8 +17,8 @@ void access_slow(struct crace_thread *thr, uptr addr, unsigned mask,
 void access_range(struct crace_thread *thr, uptr addr, uptr size,
 		  unsigned flags, uptr pc);
 
-static ALWAYS_INLINE u64 access_record(struct crace_thread *thr,
-				       unsigned mask, unsigned flags)
+static ALWAYS_INLINE u64 access_record(struct crace_thread *thr, unsigned mask,
+				       unsigned flags)
 {
 	return thr->epoch | mask | ((flags & ACC_WRITE) ? REC_WRITE : 0) |
 	       ((flags & ACC_ATOMIC) ? REC_ATOMIC : 0);
@@ -26,8 +26,7 @@ static ALWAYS_INLINE u64 access_record(struct crace_thread *thr,
 
 /* One access inside one granule: mask has the bytes touched. */
 static ALWAYS_INLINE void access_granule(struct crace_thread *thr, uptr addr,
-					 unsigned mask, unsigned flags,
-					 uptr pc)
+					 unsigned mask, unsigned flags, uptr pc)
 {
 	struct shadow_cell *c = shadow_cell_peek(addr);
 	if (likely(c)) {
@@ -45,8 +44,8 @@ static ALWAYS_INLINE void access_granule(struct crace_thread *thr, uptr addr,
 }
 
 /* An aligned access of 1, 2, 4, 8 or 16 bytes. */
-static ALWAYS_INLINE void access_sized(uptr addr, unsigned size,
-				       unsigned flags, uptr pc)
+static ALWAYS_INLINE void access_sized(uptr addr, unsigned size, unsigned flags,
+				       uptr pc)
 {
 	struct crace_thread *thr = crace_cur;
 	if (unlikely(!thr))

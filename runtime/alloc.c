@@ -8,7 +8,7 @@
 
 #define MIN_SHIFT 4  /* 16 bytes */
 #define MAX_SHIFT 16 /* 64 KiB; larger sizes are mmap'd */
-#define NCLASSES (MAX_SHIFT - MIN_SHIFT + 1)
+#define NCLASSES  (MAX_SHIFT - MIN_SHIFT + 1)
 #define SLAB_SIZE (1u << 20)
 
 struct free_block {

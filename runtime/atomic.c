@@ -80,10 +80,9 @@ static void atomic_end(struct crace_thread *thr, struct sync_obj *s,
 		atomic_check(thr, (uptr)a, N / 8, false, CALLER_PC());         \
 		struct sync_obj *s =                                           \
 			atomic_begin((uptr)a, mo_acquires(mo), false);         \
-		uint##N##_t v =                                                \
-			__atomic_load_n((volatile uint##N##_t *)a,             \
-					__ATOMIC_SEQ_CST);                     \
-		atomic_end(thr, s, true, false, false);                         \
+		uint##N##_t v = __atomic_load_n((volatile uint##N##_t *)a,     \
+						__ATOMIC_SEQ_CST);             \
+		atomic_end(thr, s, true, false, false);                        \
 		return v;                                                      \
 	}                                                                      \
 	CRACE_EXPORT void __crace_atomic##N##_store(volatile void *a,          \
@@ -95,7 +94,7 @@ static void atomic_end(struct crace_thread *thr, struct sync_obj *s,
 		struct sync_obj *s = atomic_begin((uptr)a, true, rel);         \
 		__atomic_store_n((volatile uint##N##_t *)a, v,                 \
 				 __ATOMIC_SEQ_CST);                            \
-		atomic_end(thr, s, false, rel, true);                            \
+		atomic_end(thr, s, false, rel, true);                          \
 	}                                                                      \
 	static uint##N##_t rmw##N(volatile void *a, uint##N##_t v, int mo,     \
 				  int op, uptr pc)                             \
@@ -184,7 +183,7 @@ static void atomic_end(struct crace_thread *thr, struct sync_obj *s,
 		if (s)                                                         \
 			atomic_end(thr, s,                                     \
 				   ok ? mo_acquires(mo) : mo_acquires(fmo),    \
-				   ok && rel, false);                          \
+				   ok &&rel, false);                           \
 		atomic_check(thr, (uptr)a, N / 8, ok, pc);                     \
 		return old;                                                    \
 	}

@@ -12,19 +12,19 @@ typedef uint32_t u32;
 typedef uint16_t u16;
 typedef uint8_t u8;
 
-#define CRACE_EXPORT __attribute__((visibility("default")))
-#define NOINLINE __attribute__((noinline))
+#define CRACE_EXPORT  __attribute__((visibility("default")))
+#define NOINLINE      __attribute__((noinline))
 #define ALWAYS_INLINE inline __attribute__((always_inline))
-#define likely(x) __builtin_expect(!!(x), 1)
-#define unlikely(x) __builtin_expect(!!(x), 0)
+#define likely(x)     __builtin_expect(!!(x), 1)
+#define unlikely(x)   __builtin_expect(!!(x), 0)
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
-#define CALLER_PC() ((uptr)__builtin_return_address(0))
+#define CALLER_PC()   ((uptr)__builtin_return_address(0))
 
 /* The runtime's own shared state is accessed with these, so the runtime is
  * free of data races itself (they compile to plain moves on x86-64). */
-#define load_relaxed(p) __atomic_load_n((p), __ATOMIC_RELAXED)
+#define load_relaxed(p)	    __atomic_load_n((p), __ATOMIC_RELAXED)
 #define store_relaxed(p, v) __atomic_store_n((p), (v), __ATOMIC_RELAXED)
-#define load_acquire(p) __atomic_load_n((p), __ATOMIC_ACQUIRE)
+#define load_acquire(p)	    __atomic_load_n((p), __ATOMIC_ACQUIRE)
 #define store_release(p, v) __atomic_store_n((p), (v), __ATOMIC_RELEASE)
 
 /* Prints "crace: <message>" as one line on stderr and exits with status 1.

@@ -3,9 +3,9 @@
 #include "shadow.h"
 #include "spinlock.h"
 
-#define uthash_malloc(sz) internal_alloc(sz)
+#define uthash_malloc(sz)  internal_alloc(sz)
 #define uthash_free(p, sz) internal_free(p, sz)
-#define uthash_fatal(msg) crace_die("%s", msg)
+#define uthash_fatal(msg)  crace_die("%s", msg)
 #include <uthash.h>
 
 #define HEAP_STRIPES 256
@@ -75,8 +75,8 @@ bool heap_find(uptr addr, struct heap_block_info *out)
 		spin_lock(&st->lock);
 		for (struct heap_block *b = st->blocks; b; b = b->hh.next) {
 			if (addr >= b->info.start &&
-			    addr < b->info.start + (b->info.size ? b->info.size
-								  : 1)) {
+			    addr < b->info.start +
+					    (b->info.size ? b->info.size : 1)) {
 				*out = b->info;
 				found = true;
 				break;

@@ -12,8 +12,9 @@ void *resolve_real(const char *name);
 
 #define DEFINE_REAL(ret, f, ...) static ret (*real_##f)(__VA_ARGS__)
 #define REAL(f)                                                                \
-	(likely(real_##f) ? real_##f                                           \
-			  : (real_##f = (__typeof__(real_##f))resolve_real(#f)))
+	(likely(real_##f)                                                      \
+		 ? real_##f                                                    \
+		 : (real_##f = (__typeof__(real_##f))resolve_real(#f)))
 
 /* The thread an intercepted call is attributed to, or NULL when the runtime
  * must stay out of the way: before start-up, or when the runtime itself made

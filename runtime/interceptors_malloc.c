@@ -84,8 +84,7 @@ CRACE_EXPORT int posix_memalign(void **out, size_t align, size_t n)
 
 CRACE_EXPORT void *valloc(size_t n)
 {
-	return track(__libc_memalign(4096, n), n, SELF_PC(valloc),
-		     CALLER_PC());
+	return track(__libc_memalign(4096, n), n, SELF_PC(valloc), CALLER_PC());
 }
 
 /* operator new: allocate through glibc directly so the stack names the

@@ -79,8 +79,8 @@ CRACE_EXPORT int pthread_create(pthread_t *th, const pthread_attr_t *attr,
 	a->fn = fn;
 	a->arg = arg;
 	a->ctx = thread_prepare_child(
-		thr, thread_stack_handle(thr, SELF_PC(pthread_create),
-					 CALLER_PC()));
+		thr,
+		thread_stack_handle(thr, SELF_PC(pthread_create), CALLER_PC()));
 	int r = REAL(pthread_create)(th, attr, thread_trampoline, a);
 	if (r) {
 		thread_forget_create(a->ctx);

@@ -5,9 +5,9 @@
 #include "common.h"
 
 struct crace_options {
-#define OPT_BOOL(name, def, help) bool name;
+#define OPT_BOOL(name, def, help)	 bool name;
 #define OPT_INT(name, def, lo, hi, help) int name;
-#define OPT_STR(name, def, help) const char *name;
+#define OPT_STR(name, def, help)	 const char *name;
 #include "options.def"
 #undef OPT_BOOL
 #undef OPT_INT

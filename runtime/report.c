@@ -14,9 +14,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#define uthash_malloc(sz) internal_alloc(sz)
+#define uthash_malloc(sz)  internal_alloc(sz)
 #define uthash_free(p, sz) internal_free(p, sz)
-#define uthash_fatal(msg) crace_die("%s", msg)
+#define uthash_fatal(msg)  crace_die("%s", msg)
 #include <uthash.h>
 
 #define MAX_FRAMES 64
@@ -94,9 +94,9 @@ static u32 symbolize_stack(const uptr *pcs, u32 n, bool first_is_entry,
 		}
 	}
 	const char *self = own_module();
-	while (m > 1 && (!out[m - 1].f.file ||
-			 (self && out[m - 1].f.module &&
-			  !strcmp(out[m - 1].f.module, self))))
+	while (m > 1 &&
+	       (!out[m - 1].f.file || (self && out[m - 1].f.module &&
+				       !strcmp(out[m - 1].f.module, self))))
 		m--;
 	return m;
 }
@@ -174,7 +174,8 @@ static void describe_location(struct strbuf *sb, uptr addr, int *extra_uid)
 		sb_printf(sb, "\n");
 		*extra_uid = uid;
 	} else if (symbolize_data(addr, &gd)) {
-		sb_printf(sb, "Location is global '%s' of size %lu at 0x%012lx\n",
+		sb_printf(sb,
+			  "Location is global '%s' of size %lu at 0x%012lx\n",
 			  gd.name, (unsigned long)gd.size,
 			  (unsigned long)gd.start);
 	} else {

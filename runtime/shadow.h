@@ -33,13 +33,13 @@
 #include "common.h"
 #include "spinlock.h"
 
-#define REC_MASK_BITS 0xffull
-#define REC_SLOT_SHIFT 8
-#define REC_SLOT_BITS 0xffffull
-#define REC_ATOMIC (1ull << 24)
-#define REC_WRITE (1ull << 25)
+#define REC_MASK_BITS	0xffull
+#define REC_SLOT_SHIFT	8
+#define REC_SLOT_BITS	0xffffull
+#define REC_ATOMIC	(1ull << 24)
+#define REC_WRITE	(1ull << 25)
 #define REC_CLOCK_SHIFT 26
-#define REC_MAX_CLOCK ((1ull << (64 - REC_CLOCK_SHIFT)) - 1)
+#define REC_MAX_CLOCK	((1ull << (64 - REC_CLOCK_SHIFT)) - 1)
 
 static inline unsigned rec_mask(u64 r)
 {
@@ -82,14 +82,14 @@ struct shadow_ext {
 	u64 rec[SHADOW_EXT_RECORDS];
 };
 
-#define GRANULE_SHIFT 3
-#define GRANULE_SIZE (1ul << GRANULE_SHIFT)
-#define REGION_SHIFT 22
-#define REGION_SIZE (1ul << REGION_SHIFT)
-#define APP_ADDR_BITS 47
-#define DIR_ENTRIES (1ul << (APP_ADDR_BITS - REGION_SHIFT))
+#define GRANULE_SHIFT	3
+#define GRANULE_SIZE	(1ul << GRANULE_SHIFT)
+#define REGION_SHIFT	22
+#define REGION_SIZE	(1ul << REGION_SHIFT)
+#define APP_ADDR_BITS	47
+#define DIR_ENTRIES	(1ul << (APP_ADDR_BITS - REGION_SHIFT))
 #define CELLS_PER_CHUNK (REGION_SIZE >> GRANULE_SHIFT)
-#define CHUNK_BYTES (CELLS_PER_CHUNK * sizeof(struct shadow_cell))
+#define CHUNK_BYTES	(CELLS_PER_CHUNK * sizeof(struct shadow_cell))
 
 extern struct shadow_cell **shadow_dir;
 

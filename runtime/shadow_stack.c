@@ -11,8 +11,8 @@ CRACE_EXPORT void __crace_func_entry(void *caller_pc)
 	struct crace_thread *thr = crace_cur;
 	if (unlikely(!thr))
 		thr = thread_current();
-	trace_put(thr, (EV_ENTRY << EV_KIND_SHIFT) |
-			       ((uptr)caller_pc & EV_PC_MASK));
+	trace_put(thr,
+		  (EV_ENTRY << EV_KIND_SHIFT) | ((uptr)caller_pc & EV_PC_MASK));
 	u32 d = thr->depth++;
 	if (likely(d < SHADOW_STACK_MAX))
 		thr->stack[d] = (uptr)caller_pc;

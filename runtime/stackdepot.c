@@ -39,7 +39,8 @@ stack_handle stackdepot_put(const uptr *pcs, u32 n)
 				return (stack_handle)d;
 			}
 		if (!fresh) {
-			fresh = internal_alloc(sizeof(*fresh) + n * sizeof(uptr));
+			fresh = internal_alloc(sizeof(*fresh) +
+					       n * sizeof(uptr));
 			fresh->hash = h;
 			fresh->n = n;
 			memcpy(fresh->pcs, pcs, n * sizeof(uptr));

@@ -10,12 +10,12 @@
 struct sym_frame {
 	const char *function; /* demangled; NULL when unknown */
 	const char *file;     /* absolute path as in DWARF; NULL when unknown */
-	int line;             /* 0 when unknown */
-	int column;           /* 0 when unknown */
+	int line;	      /* 0 when unknown */
+	int column;	      /* 0 when unknown */
 	uptr function_offset; /* pc - start of the (outermost) function */
 	const char *module;   /* path of the ELF object containing pc */
 	uptr module_offset;   /* pc - load bias of that object */
-	bool inlined;         /* this frame was inlined into the next one */
+	bool inlined;	      /* this frame was inlined into the next one */
 };
 
 /* Fills up to `max` frames for `pc`, innermost inlined frame first, the

@@ -7,9 +7,9 @@
 #include "trace.h"
 #include <string.h>
 
-#define uthash_malloc(sz) internal_alloc(sz)
+#define uthash_malloc(sz)  internal_alloc(sz)
 #define uthash_free(p, sz) internal_free(p, sz)
-#define uthash_fatal(msg) crace_die("%s", msg)
+#define uthash_fatal(msg)  crace_die("%s", msg)
 #include <uthash.h>
 
 __thread struct crace_thread *crace_cur
@@ -105,8 +105,8 @@ static struct crace_thread *thread_attach(struct thread_ctx *ctx)
 {
 	struct crace_thread *thr = internal_alloc(sizeof(*thr));
 	struct crace_thread *retired;
-	thr->stack = internal_mmap(SHADOW_STACK_MAX * sizeof(uptr),
-				   "shadow stack");
+	thr->stack =
+		internal_mmap(SHADOW_STACK_MAX * sizeof(uptr), "shadow stack");
 	thr->uid = ctx->uid;
 	thr->ctx = ctx;
 	vc_init(&thr->vc);

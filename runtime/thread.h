@@ -15,7 +15,7 @@
 #include "vclock.h"
 #include <pthread.h>
 
-#define MAX_SLOTS 65536
+#define MAX_SLOTS	65536
 #define SLOT_QUARANTINE 64
 /* Shadow stack capacity; deeper frames are counted but not recorded. */
 #define SHADOW_STACK_MAX (1u << 16)
@@ -34,7 +34,8 @@ struct crace_thread {
 	u64 clock;
 	unsigned slot;
 	int uid;
-	int in_runtime; /* > 0 while the runtime works on this thread's behalf */
+	int in_runtime; /* > 0 while the runtime works on this thread's behalf
+			 */
 	bool finished;
 	struct thread_ctx *ctx;
 };
@@ -53,10 +54,10 @@ struct thread_ctx {
 	unsigned slot;
 	u64 start_clock;
 	pthread_t pth;
-	struct vclock start_vc; /* parent's clock at pthread_create */
-	struct vclock final_vc; /* the thread's clock at exit, for join */
+	struct vclock start_vc;	 /* parent's clock at pthread_create */
+	struct vclock final_vc;	 /* the thread's clock at exit, for join */
 	uptr stack_lo, stack_hi; /* [lo, hi): stack and static TLS */
-	uptr tls_lo;             /* static TLS is [tls_lo, stack_hi) */
+	uptr tls_lo;		 /* static TLS is [tls_lo, stack_hi) */
 	struct crace_thread *thr;
 };
 

@@ -76,8 +76,8 @@ static u64 find_start(struct trace *t, u64 clock, u64 cur, struct replay *r)
 		if (back > cur_start)
 			continue;
 		u64 s = cur_start - back;
-		struct trace_part *p = &t->part[(s >> t->part_shift) %
-						TRACE_PARTS];
+		struct trace_part *p =
+			&t->part[(s >> t->part_shift) % TRACE_PARTS];
 		if (load_acquire(&p->start_pos) != s)
 			continue;
 		u64 pc = load_relaxed(&p->start_clock);
@@ -109,9 +109,8 @@ u32 trace_restore(struct trace *t, u64 clock, uptr addr, unsigned mask,
 	u64 start = find_start(t, clock, cur, &r);
 	if (start == ~0ull)
 		goto out;
-	u64 epoch = load_relaxed(&t->part[(start >> t->part_shift) %
-					  TRACE_PARTS]
-					 .start_clock);
+	u64 epoch = load_relaxed(
+		&t->part[(start >> t->part_shift) % TRACE_PARTS].start_clock);
 	uptr g = addr & ~(8 - 1);
 	for (u64 p = start; p < cur && epoch <= clock; p++) {
 		u64 ev = load_relaxed(&t->ev[p & t->mask]);

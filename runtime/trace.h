@@ -27,18 +27,18 @@
 #include "stackdepot.h"
 #include "thread.h"
 
-#define TRACE_PARTS 8
+#define TRACE_PARTS   8
 #define EV_KIND_SHIFT 61
-#define EV_PAD 0ull
-#define EV_ACCESS 1ull
-#define EV_ENTRY 2ull
-#define EV_EXIT 3ull
-#define EV_EPOCH 4ull
-#define EV_START 5ull
-#define EV_WRITE (1ull << 60)
-#define EV_ATOMIC (1ull << 59)
-#define EV_PC_MASK ((1ull << 48) - 1)
-#define EV_MAX_SIZE 0xffffu
+#define EV_PAD	      0ull
+#define EV_ACCESS     1ull
+#define EV_ENTRY      2ull
+#define EV_EXIT	      3ull
+#define EV_EPOCH      4ull
+#define EV_START      5ull
+#define EV_WRITE      (1ull << 60)
+#define EV_ATOMIC     (1ull << 59)
+#define EV_PC_MASK    ((1ull << 48) - 1)
+#define EV_MAX_SIZE   0xffffu
 
 struct trace_part {
 	u64 start_pos;

@@ -14,7 +14,7 @@ config.excludes = ['Inputs']
 config.test_source_root = os.path.dirname(os.path.abspath(__file__))
 
 repo = os.path.realpath(os.path.join(config.test_source_root, '..', '..'))
-build = os.environ.get('CRACE_BUILD_DIR', os.path.join(repo, 'build'))
+build = os.path.join(repo, 'build')
 llvm_bin = '/usr/lib/llvm-14/bin'
 pass_so = os.path.join(build, 'libcrace-pass.so')
 rt_so = os.path.join(build, 'libcrace.so')

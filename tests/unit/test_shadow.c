@@ -27,8 +27,8 @@ int main(void)
 	static int global;
 	int local;
 	char *heap = malloc(1 << 20);
-	uptr addrs[] = {(uptr)&global, (uptr)&local, (uptr)heap,
-			(uptr)0x10000, (uptr)0x7ffffffff000};
+	uptr addrs[] = {(uptr)&global, (uptr)&local, (uptr)heap, (uptr)0x10000,
+			(uptr)0x7ffffffff000};
 	for (unsigned i = 0; i < sizeof(addrs) / sizeof(addrs[0]); i++) {
 		struct shadow_cell *c = shadow_cell_get(addrs[i]);
 		CHECK(c != NULL && c == shadow_cell_peek(addrs[i]));

@@ -26,22 +26,24 @@ int main(void)
 	return v;
 }
 
-// CHECK:      ==================
-// CHECK-NEXT: WARNING: DATA RACE
-// CHECK-NEXT: Write at [[ADDR:0x[0-9a-f]{12}]] by thread T1:
-// CHECK-NEXT:   worker()
-// CHECK-NEXT:       {{/.*}}/basic/report_format.c:[[W]]:10 +0x{{[0-9a-f]+}}
+// With --strict-whitespace nothing after the directive colon is trimmed: each
+// pattern starts right after it, so the indentation is checked exactly.
+// CHECK:==================
+// CHECK-NEXT:WARNING: DATA RACE
+// CHECK-NEXT:Write at [[ADDR:0x[0-9a-f]{12}]] by thread T1:
+// CHECK-NEXT:  worker()
+// CHECK-NEXT:      {{/.*}}/basic/report_format.c:[[W]]:10 +0x{{[0-9a-f]+}}
 // CHECK-EMPTY:
-// CHECK-NEXT: Previous read at [[ADDR]] by main thread:
-// CHECK-NEXT:   main()
-// CHECK-NEXT:       {{/.*}}/basic/report_format.c:[[R]]:10 +0x{{[0-9a-f]+}}
+// CHECK-NEXT:Previous read at [[ADDR]] by main thread:
+// CHECK-NEXT:  main()
+// CHECK-NEXT:      {{/.*}}/basic/report_format.c:[[R]]:10 +0x{{[0-9a-f]+}}
 // CHECK-EMPTY:
-// CHECK-NEXT: Location is global 'counter' of size 4 at [[ADDR]]
+// CHECK-NEXT:Location is global 'counter' of size 4 at [[ADDR]]
 // CHECK-EMPTY:
-// CHECK-NEXT: Thread T1 (running) created at:
-// CHECK-NEXT:   pthread_create()
-// CHECK-NEXT:       {{/.*}}+0x{{[0-9a-f]+}}
-// CHECK-NEXT:   main()
-// CHECK-NEXT:       {{/.*}}/basic/report_format.c:[[C]]:2 +0x{{[0-9a-f]+}}
-// CHECK-NEXT: ==================
-// CHECK-NEXT: Found 1 data race(s)
+// CHECK-NEXT:Thread T1 (running) created at:
+// CHECK-NEXT:  pthread_create()
+// CHECK-NEXT:      {{/.*}}+0x{{[0-9a-f]+}}
+// CHECK-NEXT:  main()
+// CHECK-NEXT:      {{/.*}}/basic/report_format.c:[[C]]:2 +0x{{[0-9a-f]+}}
+// CHECK-NEXT:==================
+// CHECK-NEXT:Found 1 data race(s)

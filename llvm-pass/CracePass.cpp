@@ -1,0 +1,494 @@
+// crace instrumentation pass: loads, stores, atomics, memory intrinsics and
+// function entry/exit become calls into libcrace.so (see crace_abi.h).
+#include "crace_abi.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/Analysis/CaptureTracking.h"
+#include "llvm/Analysis/ValueTracking.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/Module.h"
+#include "llvm/IR/PassManager.h"
+#include "llvm/Passes/PassBuilder.h"
+#include "llvm/Passes/PassPlugin.h"
+#include "llvm/Transforms/Utils/EscapeEnumerator.h"
+#include "llvm/Transforms/Utils/ModuleUtils.h"
+#include <climits>
+#include <cstdlib>
+#include <dlfcn.h>
+#include <string>
+
+using namespace llvm;
+
+namespace
+{
+
+// Directory holding this plugin (build/), where libcrace.so lives too.
+std::string pluginDir()
+{
+	Dl_info Info;
+	if (!dladdr(reinterpret_cast<void *>(&pluginDir), &Info) ||
+	    !Info.dli_fname)
+		return "build";
+	char Buf[PATH_MAX];
+	std::string Path = realpath(Info.dli_fname, Buf) ? Buf : Info.dli_fname;
+	return Path.substr(0, Path.rfind('/'));
+}
+
+int memoryOrder(AtomicOrdering O)
+{
+	switch (O) {
+	case AtomicOrdering::Acquire:
+		return CRACE_MO_ACQUIRE;
+	case AtomicOrdering::Release:
+		return CRACE_MO_RELEASE;
+	case AtomicOrdering::AcquireRelease:
+		return CRACE_MO_ACQ_REL;
+	case AtomicOrdering::SequentiallyConsistent:
+		return CRACE_MO_SEQ_CST;
+	default:
+		return CRACE_MO_RELAXED;
+	}
+}
+
+class Instrumenter
+{
+      public:
+	explicit Instrumenter(Module &M)
+	    : M(M), C(M.getContext()), DL(M.getDataLayout()),
+	      VoidTy(Type::getVoidTy(C)), PtrTy(Type::getInt8PtrTy(C)),
+	      SizeTy(Type::getInt64Ty(C)), I32Ty(Type::getInt32Ty(C))
+	{
+	}
+
+	bool run();
+
+      private:
+	Module &M;
+	LLVMContext &C;
+	const DataLayout &DL;
+	Type *VoidTy, *PtrTy, *SizeTy, *I32Ty;
+
+	FunctionCallee hook(StringRef Name, Type *Ret, ArrayRef<Type *> Args)
+	{
+		FunctionCallee F = M.getOrInsertFunction(
+			Name, FunctionType::get(Ret, Args, false));
+		if (auto *Fn = dyn_cast<Function>(F.getCallee())) {
+			Fn->setLinkage(GlobalValue::ExternalWeakLinkage);
+			Fn->addFnAttr(Attribute::NoUnwind);
+		}
+		return F;
+	}
+
+	bool skipFunction(Function &F, const SmallPtrSetImpl<Function *> &Opt);
+	bool isLocalUncaptured(Value *Addr);
+	void instrumentFunction(Function &F, bool PlainAccesses);
+	void instrumentAccess(Instruction *I, Value *Addr, Type *Ty,
+			      bool IsWrite);
+	void instrumentAtomic(Instruction *I);
+	void instrumentMemIntrinsic(MemIntrinsic *MI);
+	void addEntryExit(Function &F);
+	void addModuleCtor();
+	Value *toInt(IRBuilder<> &B, Value *V, Type *IntTy);
+	Value *fromInt(IRBuilder<> &B, Value *V, Type *Ty);
+};
+
+bool Instrumenter::isLocalUncaptured(Value *Addr)
+{
+	const Value *Obj = getUnderlyingObject(Addr, 0);
+	if (auto *GV = dyn_cast<GlobalVariable>(Obj))
+		return GV->isConstant();
+	if (isa<AllocaInst>(Obj))
+		return !PointerMayBeCaptured(Obj, /*ReturnCaptures=*/true,
+					     /*StoreCaptures=*/true);
+	return false;
+}
+
+void Instrumenter::instrumentAccess(Instruction *I, Value *Addr, Type *Ty,
+				    bool IsWrite)
+{
+	if (Addr->getType()->getPointerAddressSpace() != 0 ||
+	    isLocalUncaptured(Addr))
+		return;
+	TypeSize TS = DL.getTypeStoreSize(Ty);
+	if (TS.isScalable())
+		return;
+	uint64_t Size = TS.getFixedSize();
+	Align A = IsWrite ? cast<StoreInst>(I)->getAlign()
+			  : cast<LoadInst>(I)->getAlign();
+	IRBuilder<> B(I);
+	Value *P = B.CreatePointerCast(Addr, PtrTy);
+	const char *Kind = IsWrite ? "write" : "read";
+	if ((Size == 1 || Size == 2 || Size == 4 || Size == 8 || Size == 16) &&
+	    A.value() >= Size) {
+		B.CreateCall(
+			hook(("__crace_" + Twine(Kind) + Twine(Size)).str(),
+			     VoidTy, {PtrTy}),
+			{P});
+	} else {
+		B.CreateCall(hook(("__crace_" + Twine(Kind) + "_range").str(),
+				  VoidTy, {PtrTy, SizeTy}),
+			     {P, ConstantInt::get(SizeTy, Size)});
+	}
+}
+
+Value *Instrumenter::toInt(IRBuilder<> &B, Value *V, Type *IntTy)
+{
+	if (V->getType()->isPointerTy())
+		return B.CreatePtrToInt(V, IntTy);
+	return B.CreateBitCast(V, IntTy);
+}
+
+Value *Instrumenter::fromInt(IRBuilder<> &B, Value *V, Type *Ty)
+{
+	if (Ty->isPointerTy())
+		return B.CreateIntToPtr(V, Ty);
+	return B.CreateBitCast(V, Ty);
+}
+
+void Instrumenter::instrumentAtomic(Instruction *I)
+{
+	IRBuilder<> B(I);
+	auto Width = [&](Type *Ty) -> unsigned {
+		uint64_t Bits = DL.getTypeStoreSizeInBits(Ty);
+		return (Bits == 8 || Bits == 16 || Bits == 32 || Bits == 64)
+			       ? Bits
+			       : 0;
+	};
+	auto MO = [&](AtomicOrdering O) {
+		return ConstantInt::get(I32Ty, memoryOrder(O));
+	};
+	auto Name = [](unsigned W, const char *Op) {
+		return ("__crace_atomic" + Twine(W) + "_" + Op).str();
+	};
+	if (auto *FI = dyn_cast<FenceInst>(I)) {
+		bool Signal = FI->getSyncScopeID() == SyncScope::SingleThread;
+		B.CreateCall(hook(Signal ? "__crace_atomic_signal_fence"
+					 : "__crace_atomic_thread_fence",
+				  VoidTy, {I32Ty}),
+			     {MO(FI->getOrdering())});
+		FI->eraseFromParent();
+		return;
+	}
+	if (auto *LI = dyn_cast<LoadInst>(I)) {
+		unsigned W = Width(LI->getType());
+		if (!W) {
+			B.CreateCall(hook("__crace_read_range", VoidTy,
+					  {PtrTy, SizeTy}),
+				     {B.CreatePointerCast(
+					      LI->getPointerOperand(), PtrTy),
+				      ConstantInt::get(
+					      SizeTy, DL.getTypeStoreSize(
+							      LI->getType()))});
+			return;
+		}
+		Type *IT = B.getIntNTy(W);
+		Value *V = B.CreateCall(
+			hook(Name(W, "load"), IT, {PtrTy, I32Ty}),
+			{B.CreatePointerCast(LI->getPointerOperand(), PtrTy),
+			 MO(LI->getOrdering())});
+		LI->replaceAllUsesWith(fromInt(B, V, LI->getType()));
+		LI->eraseFromParent();
+		return;
+	}
+	if (auto *SI = dyn_cast<StoreInst>(I)) {
+		Type *VT = SI->getValueOperand()->getType();
+		unsigned W = Width(VT);
+		if (!W) {
+			B.CreateCall(
+				hook("__crace_write_range", VoidTy,
+				     {PtrTy, SizeTy}),
+				{B.CreatePointerCast(SI->getPointerOperand(),
+						     PtrTy),
+				 ConstantInt::get(SizeTy,
+						  DL.getTypeStoreSize(VT))});
+			return;
+		}
+		Type *IT = B.getIntNTy(W);
+		B.CreateCall(
+			hook(Name(W, "store"), VoidTy, {PtrTy, IT, I32Ty}),
+			{B.CreatePointerCast(SI->getPointerOperand(), PtrTy),
+			 toInt(B, SI->getValueOperand(), IT),
+			 MO(SI->getOrdering())});
+		SI->eraseFromParent();
+		return;
+	}
+	if (auto *RMW = dyn_cast<AtomicRMWInst>(I)) {
+		Type *VT = RMW->getValOperand()->getType();
+		unsigned W = Width(VT);
+		const char *Op = nullptr;
+		switch (RMW->getOperation()) {
+		case AtomicRMWInst::Xchg:
+			Op = "exchange";
+			break;
+		case AtomicRMWInst::Add:
+			Op = "fetch_add";
+			break;
+		case AtomicRMWInst::Sub:
+			Op = "fetch_sub";
+			break;
+		case AtomicRMWInst::And:
+			Op = "fetch_and";
+			break;
+		case AtomicRMWInst::Or:
+			Op = "fetch_or";
+			break;
+		case AtomicRMWInst::Xor:
+			Op = "fetch_xor";
+			break;
+		case AtomicRMWInst::Nand:
+			Op = "fetch_nand";
+			break;
+		default:
+			break;
+		}
+		if (!W || !Op ||
+		    (!VT->isIntegerTy() &&
+		     RMW->getOperation() != AtomicRMWInst::Xchg)) {
+			B.CreateCall(
+				hook("__crace_write_range", VoidTy,
+				     {PtrTy, SizeTy}),
+				{B.CreatePointerCast(RMW->getPointerOperand(),
+						     PtrTy),
+				 ConstantInt::get(SizeTy,
+						  DL.getTypeStoreSize(VT))});
+			return;
+		}
+		Type *IT = B.getIntNTy(W);
+		Value *V = B.CreateCall(
+			hook(Name(W, Op), IT, {PtrTy, IT, I32Ty}),
+			{B.CreatePointerCast(RMW->getPointerOperand(), PtrTy),
+			 toInt(B, RMW->getValOperand(), IT),
+			 MO(RMW->getOrdering())});
+		RMW->replaceAllUsesWith(fromInt(B, V, VT));
+		RMW->eraseFromParent();
+		return;
+	}
+	if (auto *CAS = dyn_cast<AtomicCmpXchgInst>(I)) {
+		Type *VT = CAS->getCompareOperand()->getType();
+		unsigned W = Width(VT);
+		if (!W) {
+			B.CreateCall(
+				hook("__crace_write_range", VoidTy,
+				     {PtrTy, SizeTy}),
+				{B.CreatePointerCast(CAS->getPointerOperand(),
+						     PtrTy),
+				 ConstantInt::get(SizeTy,
+						  DL.getTypeStoreSize(VT))});
+			return;
+		}
+		Type *IT = B.getIntNTy(W);
+		Value *Cmp = toInt(B, CAS->getCompareOperand(), IT);
+		Value *Old = B.CreateCall(
+			hook(Name(W, "compare_exchange_val"), IT,
+			     {PtrTy, IT, IT, I32Ty, I32Ty}),
+			{B.CreatePointerCast(CAS->getPointerOperand(), PtrTy),
+			 Cmp, toInt(B, CAS->getNewValOperand(), IT),
+			 MO(CAS->getSuccessOrdering()),
+			 MO(CAS->getFailureOrdering())});
+		Value *Ok = B.CreateICmpEQ(Old, Cmp);
+		Value *Res = UndefValue::get(CAS->getType());
+		Res = B.CreateInsertValue(Res, fromInt(B, Old, VT), 0);
+		Res = B.CreateInsertValue(Res, Ok, 1);
+		CAS->replaceAllUsesWith(Res);
+		CAS->eraseFromParent();
+	}
+}
+
+void Instrumenter::instrumentMemIntrinsic(MemIntrinsic *MI)
+{
+	IRBuilder<> B(MI);
+	Value *Len = B.CreateIntCast(MI->getLength(), SizeTy, false);
+	Value *Dst = B.CreatePointerCast(MI->getDest(), PtrTy);
+	if (auto *MS = dyn_cast<MemSetInst>(MI)) {
+		B.CreateCall(
+			hook("__crace_memset", PtrTy, {PtrTy, I32Ty, SizeTy}),
+			{Dst, B.CreateIntCast(MS->getValue(), I32Ty, false),
+			 Len});
+	} else {
+		auto *MT = cast<MemTransferInst>(MI);
+		const char *N = isa<MemMoveInst>(MT) ? "__crace_memmove"
+						     : "__crace_memcpy";
+		B.CreateCall(hook(N, PtrTy, {PtrTy, PtrTy, SizeTy}),
+			     {Dst, B.CreatePointerCast(MT->getSource(), PtrTy),
+			      Len});
+	}
+	MI->eraseFromParent();
+}
+
+void Instrumenter::addEntryExit(Function &F)
+{
+	IRBuilder<> B(&*F.getEntryBlock().getFirstInsertionPt());
+	if (DISubprogram *SP = F.getSubprogram())
+		B.SetCurrentDebugLocation(
+			DILocation::get(C, SP->getLine(), 0, SP));
+	Value *RA = B.CreateCall(
+		Intrinsic::getDeclaration(&M, Intrinsic::returnaddress),
+		{B.getInt32(0)});
+	B.CreateCall(hook("__crace_func_entry", VoidTy, {PtrTy}), {RA});
+	EscapeEnumerator EE(F, "crace_cleanup", /*HandleExceptions=*/true);
+	FunctionCallee Exit = hook("__crace_func_exit", VoidTy, {});
+	while (IRBuilder<> *EB = EE.Next()) {
+		if (!EB->getCurrentDebugLocation())
+			if (DISubprogram *SP = F.getSubprogram())
+				EB->SetCurrentDebugLocation(DILocation::get(
+					C, SP->getLine(), 0, SP));
+		EB->CreateCall(Exit, {});
+	}
+}
+
+void Instrumenter::instrumentFunction(Function &F, bool PlainAccesses)
+{
+	SmallVector<Instruction *, 32> Atomics, Accesses;
+	SmallVector<MemIntrinsic *, 8> MemOps;
+	for (BasicBlock &BB : F) {
+		// A load followed, with no call in between, by a store to the
+		// same address needs no check of its own: the store's check
+		// covers it.
+		SmallPtrSet<Value *, 8> StoredLater;
+		SmallVector<Instruction *, 16> Block;
+		for (auto It = BB.rbegin(); It != BB.rend(); ++It) {
+			Instruction &I = *It;
+			if (I.isAtomic()) {
+				Atomics.push_back(&I);
+			} else if (auto *SI = dyn_cast<StoreInst>(&I)) {
+				StoredLater.insert(SI->getPointerOperand());
+				Block.push_back(SI);
+			} else if (auto *LI = dyn_cast<LoadInst>(&I)) {
+				if (!StoredLater.count(LI->getPointerOperand()))
+					Block.push_back(LI);
+			} else if (auto *MI = dyn_cast<MemIntrinsic>(&I)) {
+				MemOps.push_back(MI);
+				StoredLater.clear();
+			} else if (isa<CallBase>(I)) {
+				StoredLater.clear();
+			}
+		}
+		Accesses.append(Block.rbegin(), Block.rend());
+	}
+	for (Instruction *I : Atomics)
+		instrumentAtomic(I);
+	if (!PlainAccesses)
+		return;
+	for (Instruction *I : Accesses) {
+		if (auto *SI = dyn_cast<StoreInst>(I))
+			instrumentAccess(SI, SI->getPointerOperand(),
+					 SI->getValueOperand()->getType(),
+					 true);
+		else if (auto *LI = dyn_cast<LoadInst>(I))
+			instrumentAccess(LI, LI->getPointerOperand(),
+					 LI->getType(), false);
+	}
+	for (MemIntrinsic *MI : MemOps)
+		instrumentMemIntrinsic(MI);
+	addEntryExit(F);
+}
+
+bool Instrumenter::skipFunction(Function &F,
+				const SmallPtrSetImpl<Function *> &Opt)
+{
+	return F.hasFnAttribute(Attribute::DisableSanitizerInstrumentation) ||
+	       F.hasFnAttribute(Attribute::Naked) || Opt.count(&F) ||
+	       F.getName().startswith("crace.");
+}
+
+void Instrumenter::addModuleCtor()
+{
+	Function *Ctor = Function::Create(FunctionType::get(VoidTy, false),
+					  GlobalValue::InternalLinkage,
+					  "crace.module_ctor", M);
+	BasicBlock *Entry = BasicBlock::Create(C, "", Ctor);
+	BasicBlock *Missing = BasicBlock::Create(C, "missing", Ctor);
+	BasicBlock *Present = BasicBlock::Create(C, "present", Ctor);
+	FunctionCallee Init = hook("__crace_init", VoidTy, {I32Ty});
+	IRBuilder<> B(Entry);
+	B.CreateCondBr(
+		B.CreateIsNull(B.CreatePointerCast(Init.getCallee(), PtrTy)),
+		Missing, Present);
+	B.SetInsertPoint(Missing);
+	std::string Msg =
+		"crace: this program was built with crace instrumentation; "
+		"run it with crace-run or LD_PRELOAD=" +
+		pluginDir() + "/libcrace.so\n";
+	FunctionCallee Write = M.getOrInsertFunction(
+		"write",
+		FunctionType::get(SizeTy, {I32Ty, PtrTy, SizeTy}, false));
+	FunctionCallee Exit = M.getOrInsertFunction(
+		"_exit", FunctionType::get(VoidTy, {I32Ty}, false));
+	B.CreateCall(Write, {B.getInt32(2), B.CreateGlobalStringPtr(Msg),
+			     ConstantInt::get(SizeTy, Msg.size())});
+	B.CreateCall(Exit, {B.getInt32(1)});
+	B.CreateUnreachable();
+	B.SetInsertPoint(Present);
+	B.CreateCall(Init, {B.getInt32(CRACE_ABI_VERSION)});
+	B.CreateRetVoid();
+	appendToGlobalCtors(M, Ctor, 0);
+}
+
+bool Instrumenter::run()
+{
+	if (!M.getNamedMetadata("llvm.dbg.cu")) {
+		C.emitError(
+			"crace: " + M.getSourceFileName() +
+			": compile with -g: crace reports need debug info for "
+			"file:line");
+		return false;
+	}
+	SmallPtrSet<Function *, 8> Opted;
+	if (GlobalVariable *GA =
+		    M.getGlobalVariable("llvm.global.annotations")) {
+		if (auto *CA = dyn_cast<ConstantArray>(GA->getOperand(0)))
+			for (Value *Op : CA->operands()) {
+				auto *CS = dyn_cast<ConstantStruct>(Op);
+				if (!CS || CS->getNumOperands() < 2)
+					continue;
+				auto *Fn = dyn_cast<Function>(
+					CS->getOperand(0)->stripPointerCasts());
+				auto *Str = dyn_cast<GlobalVariable>(
+					CS->getOperand(1)->stripPointerCasts());
+				if (Fn && Str && Str->hasInitializer())
+					if (auto *D = dyn_cast<
+						    ConstantDataArray>(
+						    Str->getInitializer()))
+						if (D->isCString() &&
+						    D->getAsCString() ==
+							    "crace_no_"
+							    "instrument")
+							Opted.insert(Fn);
+			}
+	}
+	SmallVector<Function *, 64> Work;
+	for (Function &F : M)
+		if (!F.isDeclaration())
+			Work.push_back(&F);
+	for (Function *F : Work)
+		instrumentFunction(*F, !skipFunction(*F, Opted));
+	addModuleCtor();
+	return true;
+}
+
+struct CracePass : PassInfoMixin<CracePass> {
+	PreservedAnalyses run(Module &M, ModuleAnalysisManager &)
+	{
+		Instrumenter(M).run();
+		return PreservedAnalyses::none();
+	}
+	static bool isRequired()
+	{
+		return true;
+	}
+};
+
+} // namespace
+
+extern "C" LLVM_ATTRIBUTE_WEAK PassPluginLibraryInfo llvmGetPassPluginInfo()
+{
+	return {LLVM_PLUGIN_API_VERSION, "crace", "1", [](PassBuilder &PB) {
+			PB.registerOptimizerLastEPCallback(
+				[](ModulePassManager &MPM, OptimizationLevel) {
+					MPM.addPass(CracePass());
+				});
+		}};
+}
