@@ -63,7 +63,7 @@ static void *thread_trampoline(void *p)
 {
 	struct start_args a = *(struct start_args *)p;
 	internal_free(p, sizeof(a));
-	thread_start(a.ctx);
+	thread_start(a.ctx, (uptr)__builtin_frame_address(0));
 	void *ret = a.fn(a.arg);
 	thread_finish(crace_cur);
 	return ret;

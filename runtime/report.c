@@ -242,6 +242,9 @@ void report_race(struct crace_thread *thr, uptr addr, u64 cur, uptr pc,
 	int uids[3] = {thr->uid, prev_uid, -1};
 	describe_location(&sb, addr, &uids[2]);
 	describe_threads(&sb, uids, 3);
+	/* Sections are separated by blank lines; the last one is not. */
+	if (sb.len >= 2 && sb.data[sb.len - 2] == '\n')
+		sb.data[--sb.len] = '\0';
 	sb_printf(&sb, "==================\n");
 	output_write(sb.data, sb.len);
 	sb_free(&sb);

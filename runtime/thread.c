@@ -145,7 +145,7 @@ static struct crace_thread *thread_attach(struct thread_ctx *ctx)
 
 /* Runs with the thread attached: pthread_getattr_np allocates, and the
  * allocation must pass through the malloc interceptor untracked. */
-static void record_stack_range(struct thread_ctx *ctx)
+static void record_stack_range(struct thread_ctx *ctx, uptr frame)
 {
 	pthread_attr_t attr;
 	void *addr;
@@ -162,8 +162,8 @@ static void record_stack_range(struct thread_ctx *ctx)
 		ctx->stack_lo = (uptr)addr;
 		ctx->stack_hi = (uptr)addr + size;
 		/* glibc puts static TLS at the top of the thread's stack block,
-		 * above the frame the thread starts in. */
-		ctx->tls_lo = (uptr)__builtin_frame_address(0);
+		 * above the outermost frame the thread runs. */
+		ctx->tls_lo = frame;
 	}
 	pthread_attr_destroy(&attr);
 }
@@ -174,8 +174,7 @@ void thread_init_main(void)
 	struct thread_ctx *ctx = ctx_new(-1, 0);
 	ctx->pth = pthread_self();
 	thread_attach(ctx);
-	record_stack_range(ctx);
-	ctx->tls_lo = ctx->stack_hi;
+	record_stack_range(ctx, ~(uptr)0);
 }
 
 struct crace_thread *thread_current(void)
@@ -187,7 +186,7 @@ struct crace_thread *thread_current(void)
 	spin_unlock(&registry_lock);
 	ctx->pth = pthread_self();
 	struct crace_thread *thr = thread_attach(ctx);
-	record_stack_range(ctx);
+	record_stack_range(ctx, ~(uptr)0);
 	return thr;
 }
 
@@ -210,11 +209,11 @@ void thread_forget_create(struct thread_ctx *ctx)
 	spin_unlock(&registry_lock);
 }
 
-void thread_start(struct thread_ctx *ctx)
+void thread_start(struct thread_ctx *ctx, uptr outer_frame)
 {
 	ctx->pth = pthread_self();
 	thread_attach(ctx);
-	record_stack_range(ctx);
+	record_stack_range(ctx, outer_frame);
 	/* A cached stack may hold an earlier thread's records. */
 	shadow_reset(ctx->stack_lo, ctx->stack_hi - ctx->stack_lo);
 	struct pth_entry *e = internal_alloc(sizeof(*e));

@@ -71,8 +71,9 @@ void thread_init_main(void);
 /* Called in the parent by pthread_create: a new context for the child. */
 struct thread_ctx *thread_prepare_child(struct crace_thread *parent,
 					stack_handle create_stack);
-/* First thing the child runs. */
-void thread_start(struct thread_ctx *ctx);
+/* First thing the child runs; outer_frame is the frame address of the
+ * thread's outermost function (static TLS lies above it). */
+void thread_start(struct thread_ctx *ctx, uptr outer_frame);
 /* Last instrumented moment of a thread: pthread_exit or return. */
 void thread_finish(struct crace_thread *thr);
 /* pthread_join returned: acquire the child's final clock, retire it. */

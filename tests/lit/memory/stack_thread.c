@@ -1,4 +1,5 @@
-// A local variable of a thread whose address escapes to the main thread.
+// A local variable of a thread whose address escapes to the main thread
+// (published with release/acquire, so only the later accesses race).
 // RUN: %clang_crace -O1 %s -o %t
 // RUN: %expect_exit 66 %run %t | FileCheck %s $(%markers %s)
 #include "order.h"
@@ -9,7 +10,7 @@ int *published;
 void *worker(void *arg)
 {
 	int local = 0;
-	__atomic_store_n(&published, &local, __ATOMIC_RELAXED);
+	__atomic_store_n(&published, &local, __ATOMIC_RELEASE);
 	step_wait(1);
 	int v = local; // L:R
 	step_set(2);
@@ -21,7 +22,7 @@ int main(void)
 	pthread_t t;
 	pthread_create(&t, 0, worker, 0); // L:C
 	int *p;
-	while (!(p = __atomic_load_n(&published, __ATOMIC_RELAXED)))
+	while (!(p = __atomic_load_n(&published, __ATOMIC_ACQUIRE)))
 		sched_yield();
 	*p = 5; // L:W
 	step_set(1);
