@@ -5,6 +5,7 @@
 #include "alloc.h"
 #include "interceptors.h"
 #include "sync.h"
+#include "unwind.h"
 #include <errno.h>
 #include <semaphore.h>
 #include <time.h>
@@ -78,9 +79,10 @@ CRACE_EXPORT int pthread_create(pthread_t *th, const pthread_attr_t *attr,
 	struct start_args *a = internal_alloc(sizeof(*a));
 	a->fn = fn;
 	a->arg = arg;
-	a->ctx = thread_prepare_child(
-		thr,
-		thread_stack_handle(thr, SELF_PC(pthread_create), CALLER_PC()));
+	runtime_enter(thr);
+	stack_handle created_at = unwind_stack_handle(SELF_PC(pthread_create));
+	runtime_exit(thr);
+	a->ctx = thread_prepare_child(thr, created_at);
 	int r = REAL(pthread_create)(th, attr, thread_trampoline, a);
 	if (r) {
 		thread_forget_create(a->ctx);

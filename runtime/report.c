@@ -93,10 +93,13 @@ static u32 symbolize_stack(const uptr *pcs, u32 n, bool first_is_entry,
 			m++;
 		}
 	}
+	/* The program's stack ends where the runtime's thread or main
+	 * trampoline called into it. */
 	const char *self = own_module();
-	while (m > 1 &&
-	       (!out[m - 1].f.file || (self && out[m - 1].f.module &&
-				       !strcmp(out[m - 1].f.module, self))))
+	for (u32 i = 1; i < m && self; i++)
+		if (out[i].f.module && !strcmp(out[i].f.module, self))
+			m = i;
+	while (m > 1 && !out[m - 1].f.file)
 		m--;
 	return m;
 }
@@ -109,7 +112,9 @@ static void print_stack(struct strbuf *sb, const uptr *pcs, u32 n,
 	const char *self = own_module();
 	for (u32 i = 0; i < m; i++) {
 		const struct sym_frame *f = &lines[i].f;
-		sb_printf(sb, "  %s()\n", f->function ? f->function : "??");
+		/* C++ names come with their parameter list already. */
+		const char *fn = f->function ? f->function : "??";
+		sb_printf(sb, "  %s%s\n", fn, strchr(fn, '(') ? "" : "()");
 		bool ours = self && f->module && !strcmp(f->module, self);
 		if (f->file && !ours) {
 			sb_printf(sb, "      %s:%d", strip_prefix(f->file),
