@@ -10,7 +10,7 @@ BUILD       := build
 WARN        := -Wall -Wextra -Werror
 RT_CFLAGS   := -std=c11 -D_GNU_SOURCE -O2 -g -fPIC $(WARN) -Iinclude \
 	       -fvisibility=hidden -ftls-model=initial-exec -fno-stack-protector \
-	       -fno-omit-frame-pointer $(EXTRA_CFLAGS)
+	       -fno-omit-frame-pointer -mcx16 $(EXTRA_CFLAGS)
 RT_LIBS     := -lunwind -ldw -lelf -ldl -lpthread
 PASS_CXXFLAGS = $(shell $(LLVM_CONFIG) --cxxflags) -std=c++17 -fPIC -O2 -g \
 	       $(WARN) -Wno-unused-parameter -Iinclude
@@ -51,7 +51,7 @@ $(BUILD)/libcrace-pass.so: $(PASS_SRCS) include/crace_abi.h $(DEPS_STAMP)
 # call internal functions.
 $(BUILD)/unit/%: tests/unit/%.c $(RT_OBJS)
 	@mkdir -p $(dir $@)
-	$(CC) -std=c11 -D_GNU_SOURCE -O1 -g $(WARN) -Iinclude -Iruntime $< \
+	$(CC) -std=c11 -D_GNU_SOURCE -O1 -g -mcx16 $(WARN) -Iinclude -Iruntime $< \
 		$(filter-out $(BUILD)/rt/interceptors_%.o $(BUILD)/rt/init.o,$(RT_OBJS)) \
 		-o $@ $(RT_LIBS)
 

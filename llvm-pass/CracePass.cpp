@@ -84,6 +84,7 @@ class Instrumenter
 
 	bool skipFunction(Function &F, const SmallPtrSetImpl<Function *> &Opt);
 	bool isLocalUncaptured(Value *Addr);
+	DebugLoc nearestLocation(Instruction *I);
 	void instrumentFunction(Function &F, bool PlainAccesses);
 	void instrumentAccess(Instruction *I, Value *Addr, Type *Ty,
 			      bool IsWrite);
@@ -106,6 +107,19 @@ bool Instrumenter::isLocalUncaptured(Value *Addr)
 	return false;
 }
 
+DebugLoc Instrumenter::nearestLocation(Instruction *I)
+{
+	for (Instruction *N = I->getNextNode(); N; N = N->getNextNode())
+		if (N->getDebugLoc() && N->getDebugLoc().getLine())
+			return N->getDebugLoc();
+	for (Instruction *P = I->getPrevNode(); P; P = P->getPrevNode())
+		if (P->getDebugLoc() && P->getDebugLoc().getLine())
+			return P->getDebugLoc();
+	if (DISubprogram *SP = I->getFunction()->getSubprogram())
+		return DILocation::get(C, SP->getLine(), 0, SP);
+	return I->getDebugLoc();
+}
+
 void Instrumenter::instrumentAccess(Instruction *I, Value *Addr, Type *Ty,
 				    bool IsWrite)
 {
@@ -119,6 +133,10 @@ void Instrumenter::instrumentAccess(Instruction *I, Value *Addr, Type *Ty,
 	Align A = IsWrite ? cast<StoreInst>(I)->getAlign()
 			  : cast<LoadInst>(I)->getAlign();
 	IRBuilder<> B(I);
+	// Hoisted accesses carry no location; name the nearest line instead
+	// of printing line 0.
+	if (!I->getDebugLoc() || I->getDebugLoc().getLine() == 0)
+		B.SetCurrentDebugLocation(nearestLocation(I));
 	Value *P = B.CreatePointerCast(Addr, PtrTy);
 	const char *Kind = IsWrite ? "write" : "read";
 	if ((Size == 1 || Size == 2 || Size == 4 || Size == 8 || Size == 16) &&

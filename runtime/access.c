@@ -93,11 +93,12 @@ static bool access_ext(struct crace_thread *thr, struct shadow_cell *c, u64 tag,
 	*changed = true;
 	if (m <= 2) {
 		/* Back to the inline form, and to the fast path. */
-		store_relaxed(&c->s0, out[0]);
-		store_relaxed(&c->s1, m > 1 ? out[1] : 0);
+		bool done =
+			shadow_cell_cas(c, 0, tag, out[0], m > 1 ? out[1] : 0);
 		spin_unlock(&e->lock);
-		shadow_ext_free(tag);
-		return true;
+		if (done)
+			shadow_ext_free(tag);
+		return done;
 	}
 	if (m > SHADOW_EXT_RECORDS)
 		m = SHADOW_EXT_RECORDS; /* forget the oldest record */
@@ -111,23 +112,17 @@ static bool access_ext(struct crace_thread *thr, struct shadow_cell *c, u64 tag,
 static bool access_inline(struct shadow_cell *c, u64 s0, u64 s1, const u64 *out,
 			  u32 m)
 {
-	if (m <= 2) {
-		store_relaxed(&c->s1, m > 1 ? out[1] : 0);
-		store_relaxed(&c->s0, out[0]);
-		return true;
-	}
+	if (m <= 2)
+		return shadow_cell_cas(c, s0, s1, out[0], m > 1 ? out[1] : 0);
 	struct shadow_ext *e;
 	u64 tag = shadow_ext_alloc(&e);
 	for (u32 i = 0; i < m; i++)
 		store_relaxed(&e->rec[i], out[i]);
 	store_relaxed(&e->n, m);
-	if (!__atomic_compare_exchange_n(&c->s1, &s1, tag, false,
-					 __ATOMIC_ACQ_REL, __ATOMIC_RELAXED)) {
+	if (!shadow_cell_cas(c, s0, s1, 0, tag)) {
 		shadow_ext_free(tag);
 		return false;
 	}
-	(void)s0;
-	store_relaxed(&c->s0, 0);
 	return true;
 }
 

@@ -52,13 +52,14 @@ static bool already_reported(uptr a, uptr b)
 	return false;
 }
 
-static const char *own_module(void)
+/* Whether pc lies in libcrace.so itself, however LD_PRELOAD named it. */
+static bool in_runtime_module(uptr pc)
 {
-	static const char *path;
+	static void *base;
 	Dl_info info;
-	if (!path && dladdr((void *)&own_module, &info) && info.dli_fname)
-		path = info.dli_fname;
-	return path;
+	if (!base && dladdr((void *)&in_runtime_module, &info))
+		base = info.dli_fbase;
+	return base && dladdr((void *)pc, &info) && info.dli_fbase == base;
 }
 
 static const char *strip_prefix(const char *file)
@@ -71,6 +72,7 @@ static const char *strip_prefix(const char *file)
 struct frame_line {
 	struct sym_frame f;
 	uptr shown_offset;
+	bool ours;
 };
 
 /* Symbolizes pcs into lines; return addresses (all but an interceptor's own
@@ -90,14 +92,14 @@ static u32 symbolize_stack(const uptr *pcs, u32 n, bool first_is_entry,
 		for (int j = 0; j < k && m < max; j++) {
 			out[m].f = fr[j];
 			out[m].shown_offset = fr[j].function_offset + ret_addr;
+			out[m].ours = in_runtime_module(pcs[i]);
 			m++;
 		}
 	}
 	/* The program's stack ends where the runtime's thread or main
 	 * trampoline called into it. */
-	const char *self = own_module();
-	for (u32 i = 1; i < m && self; i++)
-		if (out[i].f.module && !strcmp(out[i].f.module, self))
+	for (u32 i = 1; i < m; i++)
+		if (out[i].ours)
 			m = i;
 	while (m > 1 && !out[m - 1].f.file)
 		m--;
@@ -109,14 +111,12 @@ static void print_stack(struct strbuf *sb, const uptr *pcs, u32 n,
 {
 	struct frame_line lines[MAX_FRAMES];
 	u32 m = symbolize_stack(pcs, n, first_is_entry, lines, MAX_FRAMES);
-	const char *self = own_module();
 	for (u32 i = 0; i < m; i++) {
 		const struct sym_frame *f = &lines[i].f;
 		/* C++ names come with their parameter list already. */
 		const char *fn = f->function ? f->function : "??";
 		sb_printf(sb, "  %s%s\n", fn, strchr(fn, '(') ? "" : "()");
-		bool ours = self && f->module && !strcmp(f->module, self);
-		if (f->file && !ours) {
+		if (f->file && !lines[i].ours) {
 			sb_printf(sb, "      %s:%d", strip_prefix(f->file),
 				  f->line);
 			if (f->column)

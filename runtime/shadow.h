@@ -26,7 +26,8 @@
  * read and write. When a granule needs more records (readers in several
  * threads, disjoint bytes written by several threads) s1 holds an extension
  * tag (mask bits 0, index << 8) naming a struct shadow_ext with room for
- * SHADOW_EXT_RECORDS records, and s0 is 0. */
+ * SHADOW_EXT_RECORDS records, and s0 is 0. The fast path reads a cell
+ * with plain loads; every change is a 16-byte compare-and-swap. */
 #ifndef CRACE_SHADOW_H
 #define CRACE_SHADOW_H
 
@@ -73,7 +74,17 @@ static inline bool rec_is_ext(u64 r)
 
 struct shadow_cell {
 	u64 s0, s1;
-};
+} __attribute__((aligned(16)));
+
+/* Replaces the whole cell if it still holds (o0, o1): slow-path updates of
+ * one granule by several threads never lose each other's records. */
+static inline bool shadow_cell_cas(struct shadow_cell *c, u64 o0, u64 o1,
+				   u64 n0, u64 n1)
+{
+	unsigned __int128 old = ((unsigned __int128)o1 << 64) | o0;
+	unsigned __int128 new = ((unsigned __int128)n1 << 64) | n0;
+	return __sync_bool_compare_and_swap((unsigned __int128 *)c, old, new);
+}
 
 #define SHADOW_EXT_RECORDS 7
 struct shadow_ext {
