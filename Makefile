@@ -19,7 +19,7 @@ PASS_LDFLAGS  = $(shell $(LLVM_CONFIG) --ldflags)
 RT_SRCS     := $(wildcard runtime/*.c)
 RT_OBJS     := $(RT_SRCS:runtime/%.c=$(BUILD)/rt/%.o)
 RT_HDRS     := $(wildcard runtime/*.h runtime/*.def include/*.h)
-PASS_SRCS   := $(wildcard llvm-pass/*.cpp)
+PASS_SRCS   := llvm-pass/CracePass.cpp
 UNIT_SRCS   := $(wildcard tests/unit/*.c)
 UNIT_BINS   := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%)
 DEPS_STAMP  := $(BUILD)/.deps-ok

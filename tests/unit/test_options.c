@@ -186,13 +186,13 @@ static void test_errors(void)
 
 	check_fatal("halt_on_error=maybe",
 		    "crace: invalid value 'maybe' for option 'halt_on_error' "
-		    "in CRACE_OPTIONS (expected 0 or 1)\n");
+		    "in CRACE_OPTIONS (expected 0, 1, true, false, yes or no)\n");
 	check_fatal("halt_on_error=",
 		    "crace: invalid value '' for option 'halt_on_error' in "
-		    "CRACE_OPTIONS (expected 0 or 1)\n");
+		    "CRACE_OPTIONS (expected 0, 1, true, false, yes or no)\n");
 	check_fatal("halt_on_error=2",
 		    "crace: invalid value '2' for option 'halt_on_error' in "
-		    "CRACE_OPTIONS (expected 0 or 1)\n");
+		    "CRACE_OPTIONS (expected 0, 1, true, false, yes or no)\n");
 
 	check_fatal("log_path",
 		    "crace: option 'log_path' in CRACE_OPTIONS has no value "

@@ -13,6 +13,6 @@ int main(void)
 	return 0;
 }
 
-// TWO: {{^}}crace: invalid value '2' for option 'halt_on_error' in CRACE_OPTIONS (expected 0 or 1){{$}}
-// YES: {{^}}crace: invalid value 'on' for option 'halt_on_error' in CRACE_OPTIONS (expected 0 or 1){{$}}
+// TWO: {{^}}crace: invalid value '2' for option 'halt_on_error' in CRACE_OPTIONS (expected 0, 1, true, false, yes or no){{$}}
+// YES: {{^}}crace: invalid value 'on' for option 'halt_on_error' in CRACE_OPTIONS (expected 0, 1, true, false, yes or no){{$}}
 // OK: main ran
