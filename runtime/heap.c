@@ -3,10 +3,7 @@
 #include "shadow.h"
 #include "spinlock.h"
 
-#define uthash_malloc(sz)  internal_alloc(sz)
-#define uthash_free(p, sz) internal_free(p, sz)
-#define uthash_fatal(msg)  crace_die("%s", msg)
-#include <uthash.h>
+#include "hashtable.h"
 
 #define HEAP_STRIPES 256
 

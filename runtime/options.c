@@ -100,7 +100,8 @@ static void set_option(const struct opt_desc *d, const char *val, size_t len)
 	case OPT_TYPE_BOOL:
 		if (!parse_bool(val, len, (bool *)field))
 			crace_die("invalid value '%.*s' for option '%s' in "
-				  "CRACE_OPTIONS (expected 0, 1, true, false, yes or no)",
+				  "CRACE_OPTIONS (expected 0, 1, true, false, "
+				  "yes or no)",
 				  (int)len, val, d->name);
 		break;
 	case OPT_TYPE_INT:

@@ -14,10 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#define uthash_malloc(sz)  internal_alloc(sz)
-#define uthash_free(p, sz) internal_free(p, sz)
-#define uthash_fatal(msg)  crace_die("%s", msg)
-#include <uthash.h>
+#include "hashtable.h"
 
 #define MAX_FRAMES 64
 #define MAX_INLINE 8

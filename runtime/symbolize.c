@@ -15,10 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#define uthash_malloc(sz)    internal_alloc(sz)
-#define uthash_free(ptr, sz) internal_free((ptr), (sz))
-#define uthash_fatal(msg)    crace_die("%s", (msg))
-#include <uthash.h>
+#include "hashtable.h"
 
 /* Deeper inline chains fall back to the ELF symbol. */
 enum { MAX_FRAMES = 32 };

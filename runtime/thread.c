@@ -7,10 +7,7 @@
 #include "trace.h"
 #include <string.h>
 
-#define uthash_malloc(sz)  internal_alloc(sz)
-#define uthash_free(p, sz) internal_free(p, sz)
-#define uthash_fatal(msg)  crace_die("%s", msg)
-#include <uthash.h>
+#include "hashtable.h"
 
 __thread struct crace_thread *crace_cur
 	__attribute__((tls_model("initial-exec")));
