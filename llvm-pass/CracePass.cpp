@@ -75,10 +75,18 @@ class Instrumenter
 	{
 		FunctionCallee F = M.getOrInsertFunction(
 			Name, FunctionType::get(Ret, Args, false));
-		if (auto *Fn = dyn_cast<Function>(F.getCallee())) {
+		auto *Fn = dyn_cast<Function>(F.getCallee());
+		if (!Fn)
+			return F;
+		if (Fn->isDeclaration())
 			Fn->setLinkage(GlobalValue::ExternalWeakLinkage);
-			Fn->addFnAttr(Attribute::NoUnwind);
-		}
+		Fn->addFnAttr(Attribute::NoUnwind);
+		// The C ABI passes uint8_t/uint16_t zero-extended.
+		for (unsigned I = 0; I < Args.size(); I++)
+			if (Args[I]->isIntegerTy(8) || Args[I]->isIntegerTy(16))
+				Fn->addParamAttr(I, Attribute::ZExt);
+		if (Ret->isIntegerTy(8) || Ret->isIntegerTy(16))
+			Fn->addRetAttr(Attribute::ZExt);
 		return F;
 	}
 
@@ -89,6 +97,7 @@ class Instrumenter
 	void instrumentAccess(Instruction *I, Value *Addr, Type *Ty,
 			      bool IsWrite);
 	void instrumentAtomic(Instruction *I);
+	void emulateRMW(AtomicRMWInst *RMW, unsigned W);
 	void instrumentMemIntrinsic(MemIntrinsic *MI);
 	void addEntryExit(Function &F);
 	void addModuleCtor();
@@ -140,7 +149,7 @@ void Instrumenter::instrumentAccess(Instruction *I, Value *Addr, Type *Ty,
 	Value *P = B.CreatePointerCast(Addr, PtrTy);
 	const char *Kind = IsWrite ? "write" : "read";
 	if ((Size == 1 || Size == 2 || Size == 4 || Size == 8 || Size == 16) &&
-	    A.value() >= Size) {
+	    A.value() >= Size && !Ty->isVectorTy() && !Ty->isAggregateType()) {
 		B.CreateCall(
 			hook(("__crace_" + Twine(Kind) + Twine(Size)).str(),
 			     VoidTy, {PtrTy}),
@@ -262,9 +271,11 @@ void Instrumenter::instrumentAtomic(Instruction *I)
 		default:
 			break;
 		}
-		if (!W || !Op ||
-		    (!VT->isIntegerTy() &&
-		     RMW->getOperation() != AtomicRMWInst::Xchg)) {
+		if (W && !Op) {
+			emulateRMW(RMW, W);
+			return;
+		}
+		if (!W) {
 			B.CreateCall(
 				hook("__crace_write_range", VoidTy,
 				     {PtrTy, SizeTy}),
@@ -313,6 +324,66 @@ void Instrumenter::instrumentAtomic(Instruction *I)
 		CAS->replaceAllUsesWith(Res);
 		CAS->eraseFromParent();
 	}
+}
+
+// New value of an atomicrmw whose operation has no hook.
+Value *applyRMW(IRBuilder<> &B, AtomicRMWInst::BinOp Op, Value *Old, Value *V)
+{
+	switch (Op) {
+	case AtomicRMWInst::Max:
+		return B.CreateSelect(B.CreateICmpSGT(Old, V), Old, V);
+	case AtomicRMWInst::Min:
+		return B.CreateSelect(B.CreateICmpSLT(Old, V), Old, V);
+	case AtomicRMWInst::UMax:
+		return B.CreateSelect(B.CreateICmpUGT(Old, V), Old, V);
+	case AtomicRMWInst::UMin:
+		return B.CreateSelect(B.CreateICmpULT(Old, V), Old, V);
+	case AtomicRMWInst::FAdd:
+		return B.CreateFAdd(Old, V);
+	case AtomicRMWInst::FSub:
+		return B.CreateFSub(Old, V);
+	default:
+		llvm_unreachable("atomicrmw operation has a hook");
+	}
+}
+
+// max/min/fadd/fsub have no hook. A compare-exchange loop over the hooks
+// keeps result and synchronisation right; a plain write check would report
+// races between correct atomic updates.
+void Instrumenter::emulateRMW(AtomicRMWInst *RMW, unsigned W)
+{
+	BasicBlock *Before = RMW->getParent();
+	BasicBlock *Done = Before->splitBasicBlock(RMW, "crace.rmw.done");
+	BasicBlock *Loop = BasicBlock::Create(C, "crace.rmw.loop",
+					      Before->getParent(), Done);
+	Before->getTerminator()->eraseFromParent();
+	IRBuilder<> B(Before);
+	B.SetCurrentDebugLocation(RMW->getDebugLoc());
+	Type *IT = B.getIntNTy(W);
+	std::string Prefix = ("__crace_atomic" + Twine(W)).str();
+	Value *Addr = B.CreatePointerCast(RMW->getPointerOperand(), PtrTy);
+	Value *Init = B.CreateCall(hook(Prefix + "_load", IT, {PtrTy, I32Ty}),
+				   {Addr, B.getInt32(CRACE_MO_RELAXED)});
+	B.CreateBr(Loop);
+
+	B.SetInsertPoint(Loop);
+	PHINode *Old = B.CreatePHI(IT, 2);
+	Old->addIncoming(Init, Before);
+	Value *OldV = fromInt(B, Old, RMW->getType());
+	Value *New = toInt(
+		B, applyRMW(B, RMW->getOperation(), OldV, RMW->getValOperand()),
+		IT);
+	AtomicOrdering Fail = AtomicCmpXchgInst::getStrongestFailureOrdering(
+		RMW->getOrdering());
+	Value *Seen = B.CreateCall(hook(Prefix + "_compare_exchange_val", IT,
+					{PtrTy, IT, IT, I32Ty, I32Ty}),
+				   {Addr, Old, New,
+				    B.getInt32(memoryOrder(RMW->getOrdering())),
+				    B.getInt32(memoryOrder(Fail))});
+	Old->addIncoming(Seen, Loop);
+	B.CreateCondBr(B.CreateICmpEQ(Seen, Old), Done, Loop);
+	RMW->replaceAllUsesWith(OldV);
+	RMW->eraseFromParent();
 }
 
 void Instrumenter::instrumentMemIntrinsic(MemIntrinsic *MI)
@@ -370,7 +441,9 @@ void Instrumenter::instrumentFunction(Function &F, bool PlainAccesses)
 		for (auto It = BB.rbegin(); It != BB.rend(); ++It) {
 			Instruction &I = *It;
 			if (I.isAtomic()) {
+				// Becomes a call that may synchronise.
 				Atomics.push_back(&I);
+				StoredLater.clear();
 			} else if (auto *SI = dyn_cast<StoreInst>(&I)) {
 				StoredLater.insert(SI->getPointerOperand());
 				Block.push_back(SI);
@@ -380,7 +453,8 @@ void Instrumenter::instrumentFunction(Function &F, bool PlainAccesses)
 			} else if (auto *MI = dyn_cast<MemIntrinsic>(&I)) {
 				MemOps.push_back(MI);
 				StoredLater.clear();
-			} else if (isa<CallBase>(I)) {
+			} else if (isa<CallBase>(I) &&
+				   !isa<DbgInfoIntrinsic>(I)) {
 				StoredLater.clear();
 			}
 		}
