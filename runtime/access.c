@@ -169,7 +169,7 @@ void access_range(struct crace_thread *thr, uptr addr, uptr size,
 	while (addr < end) {
 		uptr g = addr & ~(GRANULE_SIZE - 1);
 		uptr hi = end < g + GRANULE_SIZE ? end : g + GRANULE_SIZE;
-		unsigned mask = ((1u << (hi - addr)) - 1) << (addr - g);
+		unsigned mask = granule_mask(addr, hi - addr, g);
 		access_granule(thr, addr, mask, flags, pc);
 		addr = hi;
 	}
@@ -190,19 +190,12 @@ DEFINE_ACCESS(4)
 DEFINE_ACCESS(8)
 DEFINE_ACCESS(16)
 
-static struct crace_thread *current_for_access(void)
-{
-	struct crace_thread *thr = crace_cur;
-	return likely(thr) ? thr : thread_current();
-}
-
 CRACE_EXPORT void __crace_read_range(const void *addr, size_t size)
 {
-	access_range(current_for_access(), (uptr)addr, size, 0, CALLER_PC());
+	access_range(cur_thread(), (uptr)addr, size, 0, CALLER_PC());
 }
 
 CRACE_EXPORT void __crace_write_range(void *addr, size_t size)
 {
-	access_range(current_for_access(), (uptr)addr, size, ACC_WRITE,
-		     CALLER_PC());
+	access_range(cur_thread(), (uptr)addr, size, ACC_WRITE, CALLER_PC());
 }

@@ -47,9 +47,7 @@ static ALWAYS_INLINE void access_granule(struct crace_thread *thr, uptr addr,
 static ALWAYS_INLINE void access_sized(uptr addr, unsigned size, unsigned flags,
 				       uptr pc)
 {
-	struct crace_thread *thr = crace_cur;
-	if (unlikely(!thr))
-		thr = thread_current();
+	struct crace_thread *thr = cur_thread();
 	if (size == 16) {
 		access_granule(thr, addr, 0xff, flags, pc);
 		access_granule(thr, addr + 8, 0xff, flags, pc);

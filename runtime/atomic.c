@@ -25,12 +25,6 @@ static bool mo_releases(int mo)
 	       mo == CRACE_MO_SEQ_CST;
 }
 
-static struct crace_thread *atomic_thread(void)
-{
-	struct crace_thread *thr = crace_cur;
-	return likely(thr) ? thr : thread_current();
-}
-
 static void atomic_check(struct crace_thread *thr, uptr addr, unsigned size,
 			 bool write, uptr pc)
 {
@@ -76,7 +70,7 @@ static void atomic_end(struct crace_thread *thr, struct sync_obj *s,
 	CRACE_EXPORT uint##N##_t __crace_atomic##N##_load(                     \
 		const volatile void *a, int mo)                                \
 	{                                                                      \
-		struct crace_thread *thr = atomic_thread();                    \
+		struct crace_thread *thr = cur_thread();                       \
 		atomic_check(thr, (uptr)a, N / 8, false, CALLER_PC());         \
 		struct sync_obj *s =                                           \
 			atomic_begin((uptr)a, mo_acquires(mo), false);         \
@@ -88,7 +82,7 @@ static void atomic_end(struct crace_thread *thr, struct sync_obj *s,
 	CRACE_EXPORT void __crace_atomic##N##_store(volatile void *a,          \
 						    uint##N##_t v, int mo)     \
 	{                                                                      \
-		struct crace_thread *thr = atomic_thread();                    \
+		struct crace_thread *thr = cur_thread();                       \
 		atomic_check(thr, (uptr)a, N / 8, true, CALLER_PC());          \
 		bool rel = mo_releases(mo);                                    \
 		struct sync_obj *s = atomic_begin((uptr)a, true, rel);         \
@@ -99,7 +93,7 @@ static void atomic_end(struct crace_thread *thr, struct sync_obj *s,
 	static uint##N##_t rmw##N(volatile void *a, uint##N##_t v, int mo,     \
 				  int op, uptr pc)                             \
 	{                                                                      \
-		struct crace_thread *thr = atomic_thread();                    \
+		struct crace_thread *thr = cur_thread();                       \
 		atomic_check(thr, (uptr)a, N / 8, true, pc);                   \
 		bool acq = mo_acquires(mo), rel = mo_releases(mo);             \
 		struct sync_obj *s = atomic_begin((uptr)a, acq || rel, rel);   \
@@ -171,7 +165,7 @@ static void atomic_end(struct crace_thread *thr, struct sync_obj *s,
 		volatile void *a, uint##N##_t expected, uint##N##_t desired,   \
 		int mo, int fmo)                                               \
 	{                                                                      \
-		struct crace_thread *thr = atomic_thread();                    \
+		struct crace_thread *thr = cur_thread();                       \
 		uptr pc = CALLER_PC();                                         \
 		bool acq = mo_acquires(mo) || mo_acquires(fmo);                \
 		bool rel = mo_releases(mo);                                    \

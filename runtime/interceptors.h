@@ -23,9 +23,7 @@ static inline struct crace_thread *intercept_thread(void)
 {
 	if (unlikely(!crace_ready))
 		return NULL;
-	struct crace_thread *thr = crace_cur;
-	if (unlikely(!thr))
-		thr = thread_current();
+	struct crace_thread *thr = cur_thread();
 	return thr->in_runtime ? NULL : thr;
 }
 

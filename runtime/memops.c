@@ -4,15 +4,9 @@
 #include <crace_abi.h>
 #include <string.h>
 
-static struct crace_thread *mem_thread(void)
-{
-	struct crace_thread *thr = crace_cur;
-	return likely(thr) ? thr : thread_current();
-}
-
 CRACE_EXPORT void *__crace_memcpy(void *dst, const void *src, size_t n)
 {
-	struct crace_thread *thr = mem_thread();
+	struct crace_thread *thr = cur_thread();
 	access_range(thr, (uptr)src, n, 0, CALLER_PC());
 	access_range(thr, (uptr)dst, n, ACC_WRITE, CALLER_PC());
 	return memcpy(dst, src, n);
@@ -20,7 +14,7 @@ CRACE_EXPORT void *__crace_memcpy(void *dst, const void *src, size_t n)
 
 CRACE_EXPORT void *__crace_memmove(void *dst, const void *src, size_t n)
 {
-	struct crace_thread *thr = mem_thread();
+	struct crace_thread *thr = cur_thread();
 	access_range(thr, (uptr)src, n, 0, CALLER_PC());
 	access_range(thr, (uptr)dst, n, ACC_WRITE, CALLER_PC());
 	return memmove(dst, src, n);
@@ -28,6 +22,6 @@ CRACE_EXPORT void *__crace_memmove(void *dst, const void *src, size_t n)
 
 CRACE_EXPORT void *__crace_memset(void *dst, int c, size_t n)
 {
-	access_range(mem_thread(), (uptr)dst, n, ACC_WRITE, CALLER_PC());
+	access_range(cur_thread(), (uptr)dst, n, ACC_WRITE, CALLER_PC());
 	return memset(dst, c, n);
 }

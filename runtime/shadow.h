@@ -102,6 +102,16 @@ struct shadow_ext {
 #define CELLS_PER_CHUNK (REGION_SIZE >> GRANULE_SHIFT)
 #define CHUNK_BYTES	(CELLS_PER_CHUNK * sizeof(struct shadow_cell))
 
+/* Byte mask that [a, a+size) covers in the granule starting at g. */
+static inline unsigned granule_mask(uptr a, uptr size, uptr g)
+{
+	uptr lo = a > g ? a : g,
+	     hi = a + size < g + GRANULE_SIZE ? a + size : g + GRANULE_SIZE;
+	if (lo >= hi)
+		return 0;
+	return ((1u << (hi - lo)) - 1) << (lo - g);
+}
+
 extern struct shadow_cell **shadow_dir;
 
 void shadow_init(void);

@@ -8,9 +8,7 @@
 
 CRACE_EXPORT void __crace_func_entry(void *caller_pc)
 {
-	struct crace_thread *thr = crace_cur;
-	if (unlikely(!thr))
-		thr = thread_current();
+	struct crace_thread *thr = cur_thread();
 	trace_put(thr,
 		  (EV_ENTRY << EV_KIND_SHIFT) | ((uptr)caller_pc & EV_PC_MASK));
 	u32 d = thr->depth++;
@@ -20,9 +18,7 @@ CRACE_EXPORT void __crace_func_entry(void *caller_pc)
 
 CRACE_EXPORT void __crace_func_exit(void)
 {
-	struct crace_thread *thr = crace_cur;
-	if (unlikely(!thr))
-		thr = thread_current();
+	struct crace_thread *thr = cur_thread();
 	trace_put(thr, EV_EXIT << EV_KIND_SHIFT);
 	if (likely(thr->depth))
 		thr->depth--;

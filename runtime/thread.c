@@ -174,10 +174,8 @@ void thread_init_main(void)
 	record_stack_range(ctx, ~(uptr)0);
 }
 
-struct crace_thread *thread_current(void)
+struct crace_thread *thread_adopt(void)
 {
-	if (crace_cur)
-		return crace_cur;
 	spin_lock(&registry_lock);
 	struct thread_ctx *ctx = ctx_new(-1, 0);
 	spin_unlock(&registry_lock);

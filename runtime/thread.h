@@ -63,9 +63,16 @@ struct thread_ctx {
 
 extern __thread struct crace_thread *crace_cur;
 
-/* The calling thread's state, adopting a thread the runtime has not seen
- * (created before start-up or behind its back) with no history. */
-struct crace_thread *thread_current(void);
+/* Registers a thread the runtime has not seen (created before start-up or
+ * behind its back), with no history. */
+struct crace_thread *thread_adopt(void);
+
+/* The calling thread's state. */
+static ALWAYS_INLINE struct crace_thread *cur_thread(void)
+{
+	struct crace_thread *thr = crace_cur;
+	return likely(thr) ? thr : thread_adopt();
+}
 
 void thread_init_main(void);
 /* Called in the parent by pthread_create: a new context for the child. */

@@ -1,6 +1,7 @@
 #include "trace.h"
 #include "alloc.h"
 #include "options.h"
+#include "shadow.h"
 
 struct trace *trace_create(void)
 {
@@ -40,15 +41,6 @@ void trace_access(struct crace_thread *thr, uptr pc, uptr addr, uptr size,
 		addr += n;
 		size -= n;
 	}
-}
-
-/* Byte mask that [a, a+size) covers in the granule starting at g. */
-static unsigned granule_mask(uptr a, uptr size, uptr g)
-{
-	uptr lo = a > g ? a : g, hi = a + size < g + 8 ? a + size : g + 8;
-	if (lo >= hi)
-		return 0;
-	return ((1u << (hi - lo)) - 1) << (lo - g);
 }
 
 struct replay {
@@ -111,7 +103,7 @@ u32 trace_restore(struct trace *t, u64 clock, uptr addr, unsigned mask,
 		goto out;
 	u64 epoch = load_relaxed(
 		&t->part[(start >> t->part_shift) % TRACE_PARTS].start_clock);
-	uptr g = addr & ~(8 - 1);
+	uptr g = addr & ~(GRANULE_SIZE - 1);
 	for (u64 p = start; p < cur && epoch <= clock; p++) {
 		u64 ev = load_relaxed(&t->ev[p & t->mask]);
 		switch (ev >> EV_KIND_SHIFT) {
