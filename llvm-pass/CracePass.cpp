@@ -98,6 +98,9 @@ class Instrumenter
 			      bool IsWrite);
 	void instrumentAtomic(Instruction *I);
 	void emulateRMW(AtomicRMWInst *RMW, unsigned W);
+	void checkRange(IRBuilder<> &B, Value *Addr, Type *Ty, bool IsWrite);
+	unsigned atomicWidth(Type *Ty);
+	FunctionCallee atomicHook(unsigned W, const char *Op);
 	void instrumentMemIntrinsic(MemIntrinsic *MI);
 	void addEntryExit(Function &F);
 	void addModuleCtor();
@@ -146,19 +149,17 @@ void Instrumenter::instrumentAccess(Instruction *I, Value *Addr, Type *Ty,
 	// of printing line 0.
 	if (!I->getDebugLoc() || I->getDebugLoc().getLine() == 0)
 		B.SetCurrentDebugLocation(nearestLocation(I));
-	Value *P = B.CreatePointerCast(Addr, PtrTy);
-	const char *Kind = IsWrite ? "write" : "read";
-	if ((Size == 1 || Size == 2 || Size == 4 || Size == 8 || Size == 16) &&
-	    A.value() >= Size && !Ty->isVectorTy() && !Ty->isAggregateType()) {
-		B.CreateCall(
-			hook(("__crace_" + Twine(Kind) + Twine(Size)).str(),
-			     VoidTy, {PtrTy}),
-			{P});
-	} else {
-		B.CreateCall(hook(("__crace_" + Twine(Kind) + "_range").str(),
-				  VoidTy, {PtrTy, SizeTy}),
-			     {P, ConstantInt::get(SizeTy, Size)});
+	bool Sized =
+		Size == 1 || Size == 2 || Size == 4 || Size == 8 || Size == 16;
+	if (!Sized || A.value() < Size || Ty->isVectorTy() ||
+	    Ty->isAggregateType()) {
+		checkRange(B, Addr, Ty, IsWrite);
+		return;
 	}
+	const char *Kind = IsWrite ? "write" : "read";
+	B.CreateCall(hook(("__crace_" + Twine(Kind) + Twine(Size)).str(),
+			  VoidTy, {PtrTy}),
+		     {B.CreatePointerCast(Addr, PtrTy)});
 }
 
 Value *Instrumenter::toInt(IRBuilder<> &B, Value *V, Type *IntTy)
@@ -175,20 +176,44 @@ Value *Instrumenter::fromInt(IRBuilder<> &B, Value *V, Type *Ty)
 	return B.CreateBitCast(V, Ty);
 }
 
+// Accesses with no sized hook: a plain range check of their bytes.
+void Instrumenter::checkRange(IRBuilder<> &B, Value *Addr, Type *Ty,
+			      bool IsWrite)
+{
+	B.CreateCall(
+		hook(IsWrite ? "__crace_write_range" : "__crace_read_range",
+		     VoidTy, {PtrTy, SizeTy}),
+		{B.CreatePointerCast(Addr, PtrTy),
+		 ConstantInt::get(SizeTy, DL.getTypeStoreSize(Ty))});
+}
+
+// Bits of an atomic the ABI has hooks for, or 0.
+unsigned Instrumenter::atomicWidth(Type *Ty)
+{
+	uint64_t Bits = DL.getTypeStoreSizeInBits(Ty);
+	return (Bits == 8 || Bits == 16 || Bits == 32 || Bits == 64) ? Bits : 0;
+}
+
+// __crace_atomic<W>_<Op>, typed as crace_abi.h declares it.
+FunctionCallee Instrumenter::atomicHook(unsigned W, const char *Op)
+{
+	Type *IT = Type::getIntNTy(C, W);
+	std::string Name = ("__crace_atomic" + Twine(W) + "_" + Op).str();
+	StringRef O(Op);
+	if (O == "load")
+		return hook(Name, IT, {PtrTy, I32Ty});
+	if (O == "store")
+		return hook(Name, VoidTy, {PtrTy, IT, I32Ty});
+	if (O == "compare_exchange_val")
+		return hook(Name, IT, {PtrTy, IT, IT, I32Ty, I32Ty});
+	return hook(Name, IT, {PtrTy, IT, I32Ty});
+}
+
 void Instrumenter::instrumentAtomic(Instruction *I)
 {
 	IRBuilder<> B(I);
-	auto Width = [&](Type *Ty) -> unsigned {
-		uint64_t Bits = DL.getTypeStoreSizeInBits(Ty);
-		return (Bits == 8 || Bits == 16 || Bits == 32 || Bits == 64)
-			       ? Bits
-			       : 0;
-	};
 	auto MO = [&](AtomicOrdering O) {
 		return ConstantInt::get(I32Ty, memoryOrder(O));
-	};
-	auto Name = [](unsigned W, const char *Op) {
-		return ("__crace_atomic" + Twine(W) + "_" + Op).str();
 	};
 	if (auto *FI = dyn_cast<FenceInst>(I)) {
 		bool Signal = FI->getSyncScopeID() == SyncScope::SingleThread;
@@ -200,51 +225,38 @@ void Instrumenter::instrumentAtomic(Instruction *I)
 		return;
 	}
 	if (auto *LI = dyn_cast<LoadInst>(I)) {
-		unsigned W = Width(LI->getType());
+		Value *Addr = LI->getPointerOperand();
+		unsigned W = atomicWidth(LI->getType());
 		if (!W) {
-			B.CreateCall(hook("__crace_read_range", VoidTy,
-					  {PtrTy, SizeTy}),
-				     {B.CreatePointerCast(
-					      LI->getPointerOperand(), PtrTy),
-				      ConstantInt::get(
-					      SizeTy, DL.getTypeStoreSize(
-							      LI->getType()))});
+			checkRange(B, Addr, LI->getType(), false);
 			return;
 		}
-		Type *IT = B.getIntNTy(W);
-		Value *V = B.CreateCall(
-			hook(Name(W, "load"), IT, {PtrTy, I32Ty}),
-			{B.CreatePointerCast(LI->getPointerOperand(), PtrTy),
-			 MO(LI->getOrdering())});
+		Value *V = B.CreateCall(atomicHook(W, "load"),
+					{B.CreatePointerCast(Addr, PtrTy),
+					 MO(LI->getOrdering())});
 		LI->replaceAllUsesWith(fromInt(B, V, LI->getType()));
 		LI->eraseFromParent();
 		return;
 	}
 	if (auto *SI = dyn_cast<StoreInst>(I)) {
+		Value *Addr = SI->getPointerOperand();
 		Type *VT = SI->getValueOperand()->getType();
-		unsigned W = Width(VT);
+		unsigned W = atomicWidth(VT);
 		if (!W) {
-			B.CreateCall(
-				hook("__crace_write_range", VoidTy,
-				     {PtrTy, SizeTy}),
-				{B.CreatePointerCast(SI->getPointerOperand(),
-						     PtrTy),
-				 ConstantInt::get(SizeTy,
-						  DL.getTypeStoreSize(VT))});
+			checkRange(B, Addr, VT, true);
 			return;
 		}
-		Type *IT = B.getIntNTy(W);
-		B.CreateCall(
-			hook(Name(W, "store"), VoidTy, {PtrTy, IT, I32Ty}),
-			{B.CreatePointerCast(SI->getPointerOperand(), PtrTy),
-			 toInt(B, SI->getValueOperand(), IT),
-			 MO(SI->getOrdering())});
+		B.CreateCall(atomicHook(W, "store"),
+			     {B.CreatePointerCast(Addr, PtrTy),
+			      toInt(B, SI->getValueOperand(), B.getIntNTy(W)),
+			      MO(SI->getOrdering())});
 		SI->eraseFromParent();
 		return;
 	}
 	if (auto *RMW = dyn_cast<AtomicRMWInst>(I)) {
+		Value *Addr = RMW->getPointerOperand();
 		Type *VT = RMW->getValOperand()->getType();
-		unsigned W = Width(VT);
+		unsigned W = atomicWidth(VT);
 		const char *Op = nullptr;
 		switch (RMW->getOperation()) {
 		case AtomicRMWInst::Xchg:
@@ -271,52 +283,39 @@ void Instrumenter::instrumentAtomic(Instruction *I)
 		default:
 			break;
 		}
-		if (W && !Op) {
+		if (!W) {
+			checkRange(B, Addr, VT, true);
+			return;
+		}
+		if (!Op) {
 			emulateRMW(RMW, W);
 			return;
 		}
-		if (!W) {
-			B.CreateCall(
-				hook("__crace_write_range", VoidTy,
-				     {PtrTy, SizeTy}),
-				{B.CreatePointerCast(RMW->getPointerOperand(),
-						     PtrTy),
-				 ConstantInt::get(SizeTy,
-						  DL.getTypeStoreSize(VT))});
-			return;
-		}
-		Type *IT = B.getIntNTy(W);
 		Value *V = B.CreateCall(
-			hook(Name(W, Op), IT, {PtrTy, IT, I32Ty}),
-			{B.CreatePointerCast(RMW->getPointerOperand(), PtrTy),
-			 toInt(B, RMW->getValOperand(), IT),
+			atomicHook(W, Op),
+			{B.CreatePointerCast(Addr, PtrTy),
+			 toInt(B, RMW->getValOperand(), B.getIntNTy(W)),
 			 MO(RMW->getOrdering())});
 		RMW->replaceAllUsesWith(fromInt(B, V, VT));
 		RMW->eraseFromParent();
 		return;
 	}
 	if (auto *CAS = dyn_cast<AtomicCmpXchgInst>(I)) {
+		Value *Addr = CAS->getPointerOperand();
 		Type *VT = CAS->getCompareOperand()->getType();
-		unsigned W = Width(VT);
+		unsigned W = atomicWidth(VT);
 		if (!W) {
-			B.CreateCall(
-				hook("__crace_write_range", VoidTy,
-				     {PtrTy, SizeTy}),
-				{B.CreatePointerCast(CAS->getPointerOperand(),
-						     PtrTy),
-				 ConstantInt::get(SizeTy,
-						  DL.getTypeStoreSize(VT))});
+			checkRange(B, Addr, VT, true);
 			return;
 		}
 		Type *IT = B.getIntNTy(W);
 		Value *Cmp = toInt(B, CAS->getCompareOperand(), IT);
-		Value *Old = B.CreateCall(
-			hook(Name(W, "compare_exchange_val"), IT,
-			     {PtrTy, IT, IT, I32Ty, I32Ty}),
-			{B.CreatePointerCast(CAS->getPointerOperand(), PtrTy),
-			 Cmp, toInt(B, CAS->getNewValOperand(), IT),
-			 MO(CAS->getSuccessOrdering()),
-			 MO(CAS->getFailureOrdering())});
+		Value *Old =
+			B.CreateCall(atomicHook(W, "compare_exchange_val"),
+				     {B.CreatePointerCast(Addr, PtrTy), Cmp,
+				      toInt(B, CAS->getNewValOperand(), IT),
+				      MO(CAS->getSuccessOrdering()),
+				      MO(CAS->getFailureOrdering())});
 		Value *Ok = B.CreateICmpEQ(Old, Cmp);
 		Value *Res = UndefValue::get(CAS->getType());
 		Res = B.CreateInsertValue(Res, fromInt(B, Old, VT), 0);
@@ -360,9 +359,8 @@ void Instrumenter::emulateRMW(AtomicRMWInst *RMW, unsigned W)
 	IRBuilder<> B(Before);
 	B.SetCurrentDebugLocation(RMW->getDebugLoc());
 	Type *IT = B.getIntNTy(W);
-	std::string Prefix = ("__crace_atomic" + Twine(W)).str();
 	Value *Addr = B.CreatePointerCast(RMW->getPointerOperand(), PtrTy);
-	Value *Init = B.CreateCall(hook(Prefix + "_load", IT, {PtrTy, I32Ty}),
+	Value *Init = B.CreateCall(atomicHook(W, "load"),
 				   {Addr, B.getInt32(CRACE_MO_RELAXED)});
 	B.CreateBr(Loop);
 
@@ -375,8 +373,7 @@ void Instrumenter::emulateRMW(AtomicRMWInst *RMW, unsigned W)
 		IT);
 	AtomicOrdering Fail = AtomicCmpXchgInst::getStrongestFailureOrdering(
 		RMW->getOrdering());
-	Value *Seen = B.CreateCall(hook(Prefix + "_compare_exchange_val", IT,
-					{PtrTy, IT, IT, I32Ty, I32Ty}),
+	Value *Seen = B.CreateCall(atomicHook(W, "compare_exchange_val"),
 				   {Addr, Old, New,
 				    B.getInt32(memoryOrder(RMW->getOrdering())),
 				    B.getInt32(memoryOrder(Fail))});
