@@ -72,12 +72,3 @@ void sync_release(struct crace_thread *thr, uptr addr)
 	spin_unlock(&s->lock);
 	thread_tick(thr);
 }
-
-void sync_release_store(struct crace_thread *thr, uptr addr)
-{
-	struct sync_obj *s = sync_find(addr, true);
-	spin_lock(&s->lock);
-	vc_copy(&s->vc, &thr->vc);
-	spin_unlock(&s->lock);
-	thread_tick(thr);
-}

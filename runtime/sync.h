@@ -20,9 +20,8 @@ void sync_destroy(uptr addr);
 
 /* thr acquires what was released to addr (no-op when nothing was). */
 void sync_acquire(struct crace_thread *thr, uptr addr);
-/* thr releases to addr: joins its clock in (RMW, unlock) or replaces what
- * was there (a plain atomic store), then ticks. */
+/* thr releases to addr (unlock, post, signal): its clock is joined into the
+ * object's, then it ticks. Atomics do the same under the lock they hold. */
 void sync_release(struct crace_thread *thr, uptr addr);
-void sync_release_store(struct crace_thread *thr, uptr addr);
 
 #endif
