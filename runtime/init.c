@@ -4,6 +4,7 @@
 #include "options.h"
 #include "output.h"
 #include "shadow.h"
+#include "suppressions.h"
 #include <crace_abi.h>
 #include <dlfcn.h>
 #include <stdlib.h>
@@ -20,6 +21,7 @@ static void crace_start(void)
 	started = true;
 	options_parse(getenv("CRACE_OPTIONS"));
 	output_init();
+	suppressions_init();
 	shadow_init();
 	thread_init_main();
 	atexit(process_at_exit);

@@ -9,26 +9,33 @@
 
 struct crace_options crace_opts;
 
-enum opt_type { OPT_TYPE_BOOL, OPT_TYPE_INT, OPT_TYPE_STR };
+enum opt_type { OPT_TYPE_BOOL, OPT_TYPE_INT, OPT_TYPE_STR, OPT_TYPE_ENUM };
 
 struct opt_desc {
 	const char *name;
 	enum opt_type type;
-	int lo, hi;    /* OPT_TYPE_INT only */
-	size_t offset; /* of the field in struct crace_options */
+	int lo, hi;	     /* OPT_TYPE_INT only */
+	const char *choices; /* OPT_TYPE_ENUM only: "a|b|c" */
+	size_t offset;	     /* of the field in struct crace_options */
 };
 
 static const struct opt_desc opt_descs[] = {
 #define OPT_BOOL(name, def, help)                                              \
-	{#name, OPT_TYPE_BOOL, 0, 0, offsetof(struct crace_options, name)},
+	{#name, OPT_TYPE_BOOL, 0,                                              \
+	 0,	NULL,	       offsetof(struct crace_options, name)},
 #define OPT_INT(name, def, lo, hi, help)                                       \
-	{#name, OPT_TYPE_INT, lo, hi, offsetof(struct crace_options, name)},
+	{#name, OPT_TYPE_INT, lo,                                              \
+	 hi,	NULL,	      offsetof(struct crace_options, name)},
 #define OPT_STR(name, def, help)                                               \
-	{#name, OPT_TYPE_STR, 0, 0, offsetof(struct crace_options, name)},
+	{#name, OPT_TYPE_STR, 0, 0, NULL, offsetof(struct crace_options, name)},
+#define OPT_ENUM(name, def, choices, help)                                     \
+	{#name, OPT_TYPE_ENUM, 0,                                              \
+	 0,	choices,       offsetof(struct crace_options, name)},
 #include "options.def"
 #undef OPT_BOOL
 #undef OPT_INT
 #undef OPT_STR
+#undef OPT_ENUM
 };
 
 static bool is_separator(char c)
@@ -93,6 +100,18 @@ static bool parse_int(const char *s, size_t len, int lo, int hi, int *out)
 	return true;
 }
 
+/* Whether the value is one of the choices "a|b|c". */
+static bool parse_enum(const char *s, size_t len, const char *choices)
+{
+	for (const char *c = choices; *c;) {
+		size_t n = strcspn(c, "|");
+		if (n == len && memcmp(c, s, len) == 0)
+			return true;
+		c += n + (c[n] == '|');
+	}
+	return false;
+}
+
 static void set_option(const struct opt_desc *d, const char *val, size_t len)
 {
 	char *field = (char *)&crace_opts + d->offset;
@@ -111,6 +130,12 @@ static void set_option(const struct opt_desc *d, const char *val, size_t len)
 				  "%d])",
 				  (int)len, val, d->name, d->lo, d->hi);
 		break;
+	case OPT_TYPE_ENUM:
+		if (!parse_enum(val, len, d->choices))
+			crace_die("invalid value '%.*s' for option '%s' in "
+				  "CRACE_OPTIONS (expected one of %s)",
+				  (int)len, val, d->name, d->choices);
+		/* fall through: stored as the string it is */
 	case OPT_TYPE_STR: {
 		char *s = internal_alloc(len + 1);
 		memcpy(s, val, len);
@@ -125,13 +150,15 @@ static void set_option(const struct opt_desc *d, const char *val, size_t len)
 
 void options_parse(const char *spec)
 {
-#define OPT_BOOL(name, def, help)	 crace_opts.name = def;
-#define OPT_INT(name, def, lo, hi, help) crace_opts.name = def;
-#define OPT_STR(name, def, help)	 crace_opts.name = def;
+#define OPT_BOOL(name, def, help)	   crace_opts.name = def;
+#define OPT_INT(name, def, lo, hi, help)   crace_opts.name = def;
+#define OPT_STR(name, def, help)	   crace_opts.name = def;
+#define OPT_ENUM(name, def, choices, help) crace_opts.name = def;
 #include "options.def"
 #undef OPT_BOOL
 #undef OPT_INT
 #undef OPT_STR
+#undef OPT_ENUM
 
 	if (!spec)
 		return;

@@ -5,13 +5,15 @@
 #include "common.h"
 
 struct crace_options {
-#define OPT_BOOL(name, def, help)	 bool name;
-#define OPT_INT(name, def, lo, hi, help) int name;
-#define OPT_STR(name, def, help)	 const char *name;
+#define OPT_BOOL(name, def, help)	   bool name;
+#define OPT_INT(name, def, lo, hi, help)   int name;
+#define OPT_STR(name, def, help)	   const char *name;
+#define OPT_ENUM(name, def, choices, help) const char *name;
 #include "options.def"
 #undef OPT_BOOL
 #undef OPT_INT
 #undef OPT_STR
+#undef OPT_ENUM
 };
 
 extern struct crace_options crace_opts;

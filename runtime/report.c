@@ -1,13 +1,15 @@
 /* Race reports: restore the previous access's stack from its thread's
- * trace, describe the memory, name the threads, and print it all in the Go
- * race detector's layout as one write. */
+ * trace, symbolize both stacks, describe the memory and the threads into a
+ * struct report, then render it in the configured format and write it as
+ * one piece, as soon as it is found (a process that dies right after loses
+ * nothing). */
 #include "report.h"
 #include "alloc.h"
 #include "heap.h"
 #include "options.h"
-#include "output.h"
 #include "shadow.h"
 #include "spinlock.h"
+#include "suppressions.h"
 #include "symbolize.h"
 #include "trace.h"
 #include <dlfcn.h>
@@ -16,7 +18,6 @@
 
 #include "hashtable.h"
 
-#define MAX_FRAMES 64
 #define MAX_INLINE 8
 
 struct pc_pair {
@@ -66,128 +67,83 @@ static const char *strip_prefix(const char *file)
 	return n && !strncmp(file, pre, n) ? file + n : file;
 }
 
-struct frame_line {
-	struct sym_frame f;
-	uptr shown_offset;
-	bool ours;
-};
-
-/* Symbolizes pcs into lines; return addresses (all but an interceptor's own
- * entry) are looked up at pc - 1 so the call, not the next line, is named.
- * Trailing frames without source or inside the runtime (libc's and our
- * thread and process start-up) are dropped. */
-static u32 symbolize_stack(const uptr *pcs, u32 n, bool first_is_entry,
-			   struct frame_line *out, u32 max)
+/* Symbolizes pcs into frames; return addresses (all but an interceptor's
+ * own entry) are looked up at pc - 1 so the call, not the next line, is
+ * named. The program's stack ends where the runtime's thread or main
+ * trampoline called into it; trailing frames without source (libc's start-up)
+ * are dropped. */
+static void symbolize_stack(const uptr *pcs, u32 n, bool first_is_entry,
+			    struct report_stack *out)
 {
 	u32 m = 0;
-	for (u32 i = 0; i < n && m < max; i++) {
+	bool ours[REPORT_MAX_FRAMES];
+	for (u32 i = 0; i < n && m < REPORT_MAX_FRAMES; i++) {
 		if (!pcs[i])
 			continue;
 		bool ret_addr = !(i == 0 && first_is_entry);
+		bool in_rt = in_runtime_module(pcs[i]);
 		struct sym_frame fr[MAX_INLINE];
 		int k = symbolize_pc(pcs[i] - ret_addr, fr, MAX_INLINE);
-		for (int j = 0; j < k && m < max; j++) {
-			out[m].f = fr[j];
-			out[m].shown_offset = fr[j].function_offset + ret_addr;
-			out[m].ours = in_runtime_module(pcs[i]);
-			m++;
+		for (int j = 0; j < k && m < REPORT_MAX_FRAMES; j++) {
+			struct report_frame *f = &out->frames[m];
+			f->function = fr[j].function;
+			f->file = fr[j].file && !in_rt
+					  ? strip_prefix(fr[j].file)
+					  : NULL;
+			f->line = fr[j].line;
+			f->column = fr[j].column;
+			f->function_offset = fr[j].function_offset + ret_addr;
+			f->module = fr[j].module;
+			f->module_offset = fr[j].module_offset;
+			f->inlined = fr[j].inlined;
+			ours[m++] = in_rt;
 		}
 	}
-	/* The program's stack ends where the runtime's thread or main
-	 * trampoline called into it. */
 	for (u32 i = 1; i < m; i++)
-		if (out[i].ours)
+		if (ours[i])
 			m = i;
-	while (m > 1 && !out[m - 1].f.file)
+	while (m > 1 && !out->frames[m - 1].file)
 		m--;
-	return m;
+	out->n = m;
 }
 
-static void print_stack(struct strbuf *sb, const uptr *pcs, u32 n,
-			bool first_is_entry)
-{
-	struct frame_line lines[MAX_FRAMES];
-	u32 m = symbolize_stack(pcs, n, first_is_entry, lines, MAX_FRAMES);
-	for (u32 i = 0; i < m; i++) {
-		const struct sym_frame *f = &lines[i].f;
-		/* C++ names come with their parameter list already. */
-		const char *fn = f->function ? f->function : "??";
-		sb_printf(sb, "  %s%s\n", fn, strchr(fn, '(') ? "" : "()");
-		if (f->file && !lines[i].ours) {
-			sb_printf(sb, "      %s:%d", strip_prefix(f->file),
-				  f->line);
-			if (f->column)
-				sb_printf(sb, ":%d", f->column);
-			sb_printf(sb, " +0x%lx\n",
-				  (unsigned long)lines[i].shown_offset);
-		} else {
-			sb_printf(sb, "      %s+0x%lx\n",
-				  f->module ? f->module : "??",
-				  (unsigned long)f->module_offset);
-		}
-	}
-}
-
-static void print_stack_handle(struct strbuf *sb, stack_handle h)
+static void symbolize_handle(stack_handle h, struct report_stack *out)
 {
 	u32 n;
 	const uptr *pcs = stackdepot_get(h, &n);
-	print_stack(sb, pcs, n, true);
+	symbolize_stack(pcs, n, true, out);
 }
 
-static void thread_name(struct strbuf *sb, int uid)
-{
-	if (uid == 0)
-		sb_printf(sb, "main thread");
-	else if (uid < 0)
-		sb_printf(sb, "unknown thread");
-	else
-		sb_printf(sb, "thread T%d", uid);
-}
-
-static const char *access_kind(u64 rec, bool previous)
-{
-	static const char *const names[2][2][2] = {
-		{{"Read", "Write"}, {"Atomic read", "Atomic write"}},
-		{{"Previous read", "Previous write"},
-		 {"Previous atomic read", "Previous atomic write"}},
-	};
-	return names[previous][rec_is_atomic(rec)][rec_is_write(rec)];
-}
-
-static void describe_location(struct strbuf *sb, uptr addr, int *extra_uid)
+static void describe_location(uptr addr, struct report_location *loc)
 {
 	struct heap_block_info hb;
 	struct sym_data gd;
 	bool tls = false;
 	int uid;
 	if (heap_find(addr, &hb)) {
-		sb_printf(sb,
-			  "Location is heap block of size %lu at 0x%012lx "
-			  "allocated by ",
-			  (unsigned long)hb.size, (unsigned long)hb.start);
-		thread_name(sb, hb.uid);
-		sb_printf(sb, ":\n");
-		print_stack_handle(sb, hb.stack);
-		*extra_uid = hb.uid;
+		loc->kind = LOC_HEAP;
+		loc->start = hb.start;
+		loc->size = hb.size;
+		loc->tid = hb.uid;
+		symbolize_handle(hb.stack, &loc->stack);
 	} else if ((uid = thread_owning_stack(addr, &tls)) >= 0) {
-		sb_printf(sb, "Location is %s of ", tls ? "TLS" : "stack");
-		thread_name(sb, uid);
-		sb_printf(sb, "\n");
-		*extra_uid = uid;
+		loc->kind = tls ? LOC_TLS : LOC_STACK;
+		loc->tid = uid;
 	} else if (symbolize_data(addr, &gd)) {
-		sb_printf(sb,
-			  "Location is global '%s' of size %lu at 0x%012lx\n",
-			  gd.name, (unsigned long)gd.size,
-			  (unsigned long)gd.start);
+		loc->kind = LOC_GLOBAL;
+		loc->name = gd.name;
+		loc->start = gd.start;
+		loc->size = gd.size;
 	} else {
-		return;
+		loc->kind = LOC_NONE;
 	}
-	sb_printf(sb, "\n");
 }
 
-static void describe_threads(struct strbuf *sb, const int *uids, int n)
+/* Creation stacks of the threads named in the report, each once, the main
+ * thread (no creation stack) and unknown threads left out. */
+static void describe_threads(struct report *r, const int *uids, int n)
 {
+	r->nthreads = 0;
 	for (int i = 0; i < n; i++) {
 		bool dup = uids[i] <= 0;
 		for (int j = 0; j < i && !dup; j++)
@@ -195,11 +151,23 @@ static void describe_threads(struct strbuf *sb, const int *uids, int n)
 		struct thread_ctx ctx;
 		if (dup || !thread_ctx_copy(uids[i], &ctx))
 			continue;
-		sb_printf(sb, "Thread T%d (%s) created at:\n", ctx.uid,
-			  ctx.state == THREAD_RUNNING ? "running" : "finished");
-		print_stack_handle(sb, ctx.create_stack);
-		sb_printf(sb, "\n");
+		struct report_thread *t = &r->threads[r->nthreads++];
+		t->tid = ctx.uid;
+		t->running = ctx.state == THREAD_RUNNING;
+		symbolize_handle(ctx.create_stack, &t->create_stack);
 	}
+}
+
+static void write_report(const struct report *r)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	if (!strcmp(crace_opts.report_format, "json"))
+		report_render_json(r, &sb);
+	else
+		report_render_text(r, &sb);
+	output_write(sb.data, sb.len);
+	sb_free(&sb);
 }
 
 void report_race(struct crace_thread *thr, uptr addr, u64 cur, uptr pc,
@@ -207,52 +175,55 @@ void report_race(struct crace_thread *thr, uptr addr, u64 cur, uptr pc,
 {
 	runtime_enter(thr);
 	spin_lock(&report_lock);
-	uptr prev_pcs[MAX_FRAMES], cur_pcs[MAX_FRAMES];
+	uptr prev_pcs[REPORT_MAX_FRAMES], cur_pcs[REPORT_MAX_FRAMES];
 	u32 nprev = 0;
 	struct trace *t = thread_slot_trace(rec_slot(prev));
 	if (t)
 		nprev = trace_restore(t, rec_clock(prev), addr, rec_mask(prev),
 				      rec_is_write(prev), rec_is_atomic(prev),
-				      prev_pcs, MAX_FRAMES);
+				      prev_pcs, REPORT_MAX_FRAMES);
 	if (already_reported(pc, nprev ? prev_pcs[0] : 0)) {
 		spin_unlock(&report_lock);
 		runtime_exit(thr);
 		return;
 	}
-	u32 ncur = thread_stack_pcs(thr, pc, cur_pcs, MAX_FRAMES);
-	int prev_uid = thread_uid_of_epoch(rec_slot(prev), rec_clock(prev));
+	u32 ncur = thread_stack_pcs(thr, pc, cur_pcs, REPORT_MAX_FRAMES);
 	uptr granule = addr & ~(GRANULE_SIZE - 1);
-	uptr prev_addr = granule + __builtin_ctz(rec_mask(prev));
 
-	struct strbuf sb;
-	sb_init(&sb);
-	sb_printf(&sb, "==================\nWARNING: DATA RACE\n");
-	sb_printf(&sb, "%s at 0x%012lx by ", access_kind(cur, false),
-		  (unsigned long)addr);
-	thread_name(&sb, thr->uid);
-	sb_printf(&sb, ":\n");
-	print_stack(&sb, cur_pcs, ncur, false);
-	sb_printf(&sb, "\n%s at 0x%012lx by ", access_kind(prev, true),
-		  (unsigned long)prev_addr);
-	thread_name(&sb, prev_uid);
-	sb_printf(&sb, ":\n");
+	/* Too big for a small (signal) stack. */
+	struct report *r = internal_calloc(1, sizeof(*r));
+	r->kind = REPORT_DATA_RACE;
+	r->nmops = 2;
+	struct report_mop *c = &r->mops[0], *p = &r->mops[1];
+	c->write = rec_is_write(cur);
+	c->atomic = rec_is_atomic(cur);
+	c->addr = addr;
+	c->size = __builtin_popcount(rec_mask(cur));
+	c->tid = thr->uid;
+	symbolize_stack(cur_pcs, ncur, false, &c->stack);
+	p->previous = true;
+	p->write = rec_is_write(prev);
+	p->atomic = rec_is_atomic(prev);
+	p->addr = granule + __builtin_ctz(rec_mask(prev));
+	p->size = __builtin_popcount(rec_mask(prev));
+	p->tid = thread_uid_of_epoch(rec_slot(prev), rec_clock(prev));
 	if (nprev)
-		print_stack(&sb, prev_pcs, nprev, false);
-	else
-		sb_printf(&sb, "  [failed to restore the stack]\n");
-	sb_printf(&sb, "\n");
-	int uids[3] = {thr->uid, prev_uid, -1};
-	describe_location(&sb, addr, &uids[2]);
-	describe_threads(&sb, uids, 3);
-	/* Sections are separated by blank lines; the last one is not. */
-	if (sb.len >= 2 && sb.data[sb.len - 2] == '\n')
-		sb.data[--sb.len] = '\0';
-	sb_printf(&sb, "==================\n");
-	output_write(sb.data, sb.len);
-	sb_free(&sb);
-	store_relaxed(&nraces, nraces + 1);
+		symbolize_stack(prev_pcs, nprev, false, &p->stack);
+	describe_location(addr, &r->loc);
+	int uids[3] = {c->tid, p->tid,
+		       r->loc.kind == LOC_NONE || r->loc.kind == LOC_GLOBAL
+			       ? -1
+			       : r->loc.tid};
+	describe_threads(r, uids, 3);
+
+	bool suppressed = suppressions_match_report(r);
+	if (!suppressed) {
+		write_report(r);
+		store_relaxed(&nraces, nraces + 1);
+	}
+	internal_free(r, sizeof(*r));
 	spin_unlock(&report_lock);
-	if (crace_opts.halt_on_error) {
+	if (!suppressed && crace_opts.halt_on_error) {
 		report_summary();
 		_exit(crace_opts.exitcode);
 	}
@@ -266,7 +237,10 @@ void report_summary(void)
 		return;
 	struct strbuf sb;
 	sb_init(&sb);
-	sb_printf(&sb, "Found %llu data race(s)\n", (unsigned long long)n);
+	if (!strcmp(crace_opts.report_format, "json"))
+		report_summary_json(n, &sb);
+	else
+		report_summary_text(n, &sb);
 	output_write(sb.data, sb.len);
 	sb_free(&sb);
 }

@@ -1,19 +1,96 @@
-/* Race reports in the Go race detector's layout, deduplicated by the pair of
- * source locations, plus the "Found N data race(s)" summary at exit. */
+/* Reports. A report is first gathered into a plain struct report (stacks
+ * symbolized, memory and threads described), then checked against the
+ * suppressions and rendered by the renderer `report_format` names: the Go
+ * race detector's text layout (report_text.c) or one JSON object per line
+ * (report_json.c, schema in docs/report-format.md). Races are deduplicated
+ * by the pair of source locations; "Found N data race(s)" (or a JSON
+ * summary object) is written at exit. */
 #ifndef CRACE_REPORT_H
 #define CRACE_REPORT_H
 
+#include "output.h"
 #include "thread.h"
+
+#define REPORT_MAX_FRAMES  64
+#define REPORT_MAX_MOPS	   2
+#define REPORT_MAX_THREADS 3
+
+enum report_kind { REPORT_DATA_RACE };
+
+struct report_frame {
+	const char *function; /* NULL when unknown */
+	/* Source file with strip_path_prefix applied; NULL when unknown and
+	 * for frames inside the runtime (its interceptors). */
+	const char *file;
+	int line;	      /* 0 when unknown */
+	int column;	      /* 0 when unknown */
+	uptr function_offset; /* pc - start of the function */
+	const char *module;   /* ELF object containing pc; NULL if none */
+	uptr module_offset;   /* pc - load bias of that object */
+	bool inlined;	      /* inlined into the next frame */
+};
+
+struct report_stack {
+	u32 n; /* 0: the stack could not be restored */
+	struct report_frame frames[REPORT_MAX_FRAMES];
+};
+
+/* One memory operation taking part in the report. */
+struct report_mop {
+	bool write, atomic;
+	bool previous; /* the earlier access, found in the shadow */
+	uptr addr;
+	u32 size; /* bytes of the access within its 8-byte granule */
+	int tid;  /* thread uid, -1 when unknown */
+	struct report_stack stack;
+};
+
+enum report_location_kind {
+	LOC_NONE,
+	LOC_GLOBAL,
+	LOC_HEAP,
+	LOC_STACK,
+	LOC_TLS,
+};
+
+struct report_location {
+	enum report_location_kind kind;
+	const char *name; /* LOC_GLOBAL: the variable */
+	uptr start, size; /* LOC_GLOBAL, LOC_HEAP */
+	int tid; /* LOC_HEAP: allocating thread; LOC_STACK/TLS: owner */
+	struct report_stack stack; /* LOC_HEAP: allocation stack */
+};
+
+struct report_thread {
+	int tid;
+	bool running;
+	struct report_stack create_stack;
+};
+
+struct report {
+	enum report_kind kind;
+	int nmops;
+	struct report_mop mops[REPORT_MAX_MOPS];
+	struct report_location loc;
+	int nthreads; /* every thread > T0 named above, once */
+	struct report_thread threads[REPORT_MAX_THREADS];
+};
 
 /* thr's access `cur` (a shadow record) at addr, made at pc, conflicts with
  * the earlier access `prev`. */
 void report_race(struct crace_thread *thr, uptr addr, u64 cur, uptr pc,
 		 u64 prev);
 
-/* Races reported so far in this process. */
+/* Races reported so far in this process (suppressed ones not counted). */
 u64 report_count(void);
 
-/* Prints the summary line if any race was reported. Idempotent. */
+/* Writes the summary if any race was reported. Idempotent. */
 void report_summary(void);
+
+/* Renderers: append one whole report, or the summary, to sb. */
+void report_render_text(const struct report *r, struct strbuf *sb);
+void report_render_json(const struct report *r, struct strbuf *sb);
+void report_summary_text(u64 nraces, struct strbuf *sb);
+void report_summary_json(u64 nraces, struct strbuf *sb);
 
 #endif
