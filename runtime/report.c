@@ -87,11 +87,11 @@ static void symbolize_stack(const uptr *pcs, u32 n, bool first_is_entry,
 		for (int j = 0; j < k && m < REPORT_MAX_FRAMES; j++) {
 			struct report_frame *f = &out->frames[m];
 			f->function = fr[j].function;
-			f->file = fr[j].file && !in_rt
-					  ? strip_prefix(fr[j].file)
-					  : NULL;
-			f->line = fr[j].line;
-			f->column = fr[j].column;
+			/* The runtime's own sources mean nothing to users. */
+			bool src = fr[j].file && !in_rt;
+			f->file = src ? strip_prefix(fr[j].file) : NULL;
+			f->line = src ? fr[j].line : 0;
+			f->column = src ? fr[j].column : 0;
 			f->function_offset = fr[j].function_offset + ret_addr;
 			f->module = fr[j].module;
 			f->module_offset = fr[j].module_offset;
