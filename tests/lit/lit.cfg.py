@@ -29,6 +29,9 @@ for var in ('CRACE_OPTIONS', 'LD_PRELOAD'):
     config.environment.pop(var, None)
 # Stable messages for strerror and friends.
 config.environment['LC_ALL'] = 'C'
+# The SARIF Multitool is a .NET program: no ICU needed, no telemetry.
+config.environment['DOTNET_SYSTEM_GLOBALIZATION_INVARIANT'] = '1'
+config.environment['DOTNET_CLI_TELEMETRY_OPTOUT'] = '1'
 
 common = '-fpass-plugin=%s -g -pthread -I%s' % (pass_so, inputs)
 # Longest names first: lit substitutes in list order.
@@ -39,6 +42,11 @@ config.substitutions += [
     ('%crace_cxx', os.path.join(scripts, 'crace-c++') + ' -I' + inputs),
     ('%crace_cc', os.path.join(scripts, 'crace-cc') + ' -I' + inputs),
     ('%crace_run', os.path.join(scripts, 'crace-run')),
+    ('%crace_gate', os.path.join(scripts, 'crace-gate')),
+    ('%sarif_multitool', os.path.join(
+        build, 'sarif-multitool', 'node_modules', '@microsoft',
+        'sarif-multitool-linux', 'Sarif.Multitool')),
+    ('%gate_facts', 'python3 ' + os.path.join(inputs, 'gate_facts.py')),
     ('%crace_scripts', scripts),
     ('%libcrace_pass', pass_so),
     ('%libcrace', rt_so),
