@@ -39,7 +39,9 @@ static void check_defaults(const char *spec, const char *what)
 	bool ok = !crace_opts.halt_on_error && crace_opts.exitcode == 66 &&
 		  strcmp(crace_opts.log_path, "") == 0 &&
 		  crace_opts.verbosity == 0 && crace_opts.history_size == 2 &&
-		  strcmp(crace_opts.strip_path_prefix, "") == 0;
+		  strcmp(crace_opts.strip_path_prefix, "") == 0 &&
+		  strcmp(crace_opts.report_format, "text") == 0 &&
+		  strcmp(crace_opts.suppressions, "") == 0;
 	check(ok, what);
 }
 
@@ -200,6 +202,23 @@ static void test_errors(void)
 	check_fatal("verbosity=1 exitcode",
 		    "crace: option 'exitcode' in CRACE_OPTIONS has no value "
 		    "(expected exitcode=...)\n");
+	check_fatal("report_format=xml",
+		    "crace: invalid value 'xml' for option 'report_format' in "
+		    "CRACE_OPTIONS (expected one of text|json)\n");
+	check_fatal("report_format=JSON",
+		    "crace: invalid value 'JSON' for option 'report_format' in "
+		    "CRACE_OPTIONS (expected one of text|json)\n");
+	check_fatal("report_format=",
+		    "crace: invalid value '' for option 'report_format' in "
+		    "CRACE_OPTIONS (expected one of text|json)\n");
+}
+
+static void test_enums(void)
+{
+	options_parse("report_format=json");
+	check_str(crace_opts.report_format, "json", "enum: json");
+	options_parse("report_format=json report_format=text");
+	check_str(crace_opts.report_format, "text", "enum: the last one wins");
 }
 
 int main(void)
@@ -208,6 +227,7 @@ int main(void)
 	test_bools();
 	test_ints();
 	test_strings();
+	test_enums();
 	test_separators();
 	test_errors();
 	printf("1..%d\n", checks);
