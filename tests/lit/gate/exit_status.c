@@ -1,7 +1,8 @@
 // crace-gate's exit status: 0 without new races, 66 with new races (also
 // when the tests fail), the test command's own failure status passed through
 // (66 becomes 1) unless --ignore-test-failure, 127 for a command that cannot
-// run, 2 for bad usage or input; a signal death is 128+N.
+// run, 2 for bad usage or input; a signal death is 128+N (and the races
+// found before it are all there).
 // RUN: %crace_cc -O1 %s -o %t
 // RUN: %expect_exit 0 %crace_gate -- %t clean 0 | FileCheck %s --check-prefix=CLEAN
 // RUN: %expect_exit 3 %crace_gate -- %t clean 3 | FileCheck %s --check-prefix=TESTFAIL
@@ -10,11 +11,13 @@
 // RUN: %expect_exit 66 %crace_gate -- %t racy 0 | FileCheck %s --check-prefix=RACY
 // RUN: %expect_exit 66 %crace_gate -- %t racy 5 | FileCheck %s --check-prefix=RACYFAIL
 // RUN: %expect_exit 134 %crace_gate -- %t abort 0 | FileCheck %s --check-prefix=ABORT
+// RUN: %expect_exit 66 %crace_gate -- %t segv 0 | FileCheck %s --check-prefix=SEGV
 // RUN: %expect_exit 127 %crace_gate -- %t.nonexistent | FileCheck %s --check-prefix=NOCMD
 // RUN: %expect_exit 2 %crace_gate | FileCheck %s --check-prefix=USAGE
 // RUN: %expect_exit 0 %crace_gate --help | FileCheck %s --check-prefix=HELP
 // RUN: %expect_exit 2 env CRACE_OPTIONS=report_format=xml %crace_gate -- %t clean 0 | FileCheck %s --check-prefix=BADOPT
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,9 +38,11 @@ int main(int argc, char **argv)
 		abort();
 	pthread_t t;
 	pthread_create(&t, 0, worker, 0);
-	if (!strcmp(argv[1], "racy"))
+	if (!strcmp(argv[1], "racy") || !strcmp(argv[1], "segv"))
 		counter++;
 	pthread_join(t, 0);
+	if (!strcmp(argv[1], "segv"))
+		raise(SIGSEGV); /* the report was written already */
 	printf("ran %s\n", argv[1]);
 	return atoi(argv[2]);
 }
@@ -67,6 +72,10 @@ int main(int argc, char **argv)
 
 // ABORT: 0 race(s)
 // ABORT: crace-gate: the test command failed with exit status 134
+
+// SEGV: 1 race(s): 1 new
+// SEGV: crace-gate: the test command failed with exit status 139
+// SEGV: crace-gate: FAIL: 1 new data race(s)
 
 // NOCMD: crace-gate: cannot run '{{.*}}.nonexistent': No such file or directory
 

@@ -7,6 +7,7 @@
 // RUN: %crace_cc -O1 %s -o %t
 // RUN: rm -rf %t.dir && mkdir %t.dir && cd %S/..
 // RUN: %expect_exit 66 %crace_gate --sarif %t.dir/races.sarif --junit %t.dir/races.xml --json %t.dir/races.json -- %t > %t.dir/out
+// RUN: FileCheck %s --check-prefix=TEXT $(%markers %s) < %t.dir/out
 // RUN: %crace_gate --update-baseline %t.dir/base -- %t > /dev/null
 // RUN: echo '0123456789abcdef  # gone' >> %t.dir/base
 // RUN: %expect_exit 0 %crace_gate --baseline %t.dir/base --sarif %t.dir/known.sarif --junit %t.dir/known.xml -- %t > /dev/null
@@ -47,6 +48,13 @@ int main(void)
 	pthread_join(t, 0);
 	return 0;
 }
+
+// The gate's text report marks inlined frames.
+// TEXT:      Previous write at {{.*}} by thread T1:
+// TEXT-NEXT:   bump() [inlined]
+// TEXT-NEXT:     gate/sarif_valid.c:[[BUMP]]:
+// TEXT-NEXT:   worker()
+// TEXT-NEXT:     gate/sarif_valid.c:[[CALL]]:
 
 // SARIF:      validation problems: 0
 // SARIF-NEXT: version 2.1.0
