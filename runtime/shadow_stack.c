@@ -1,27 +1,34 @@
 /* Function entry/exit: each thread keeps a shadow stack of call-site pcs,
  * pushed and popped by the instrumented prologue/epilogue and mirrored into
  * the trace so past stacks can be replayed. */
+#include "shadow_stack.h"
 #include "alloc.h"
-#include "thread.h"
 #include "trace.h"
 #include <crace_abi.h>
 
-CRACE_EXPORT void __crace_func_entry(void *caller_pc)
+void shadow_stack_push(struct crace_thread *thr, uptr caller_pc)
 {
-	struct crace_thread *thr = cur_thread();
-	trace_put(thr,
-		  (EV_ENTRY << EV_KIND_SHIFT) | ((uptr)caller_pc & EV_PC_MASK));
+	trace_put(thr, (EV_ENTRY << EV_KIND_SHIFT) | (caller_pc & EV_PC_MASK));
 	u32 d = thr->depth++;
 	if (likely(d < SHADOW_STACK_MAX))
-		thr->stack[d] = (uptr)caller_pc;
+		thr->stack[d] = caller_pc;
+}
+
+void shadow_stack_pop(struct crace_thread *thr)
+{
+	trace_put(thr, EV_EXIT << EV_KIND_SHIFT);
+	if (likely(thr->depth))
+		thr->depth--;
+}
+
+CRACE_EXPORT void __crace_func_entry(void *caller_pc)
+{
+	shadow_stack_push(cur_thread(), (uptr)caller_pc);
 }
 
 CRACE_EXPORT void __crace_func_exit(void)
 {
-	struct crace_thread *thr = cur_thread();
-	trace_put(thr, EV_EXIT << EV_KIND_SHIFT);
-	if (likely(thr->depth))
-		thr->depth--;
+	shadow_stack_pop(cur_thread());
 }
 
 u32 thread_stack_pcs(struct crace_thread *thr, uptr pc, uptr *out, u32 max)
