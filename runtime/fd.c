@@ -1,0 +1,249 @@
+/* The fd table: an array indexed by fd, in chunks allocated on first use,
+ * mapping each fd to its sync object and its shadow word (see fd.h). */
+#include "fd.h"
+#include "access.h"
+#include "alloc.h"
+#include "shadow.h"
+#include "sync.h"
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+
+#define FD_CHUNK_BITS 10
+#define FD_CHUNK      (1u << FD_CHUNK_BITS)
+#define FD_MAX	      (1u << 20) /* Linux's default fs.nr_open */
+
+/* Sync object keys are not addresses (those are below 2^47): */
+#define KEY_OWN	   (1ull << 63) /* a counter: an object of its own */
+#define KEY_SHARED (1ull << 62) /* a hash of what the fd is (inode, ...) */
+
+struct fd_sync {
+	u64 key;
+	/* fds holding an object of their own; it is destroyed with the last.
+	 * Shared objects (-1) outlive their fds: the file or the peer is
+	 * still there. */
+	int refs;
+	bool unconnected; /* a socket not linked to its peer yet */
+};
+
+struct fd_entry {
+	struct fd_sync *sync; /* NULL: looked up on first use */
+	u64 shadow;	      /* its address stands for the fd */
+};
+
+static struct fd_entry *chunks[FD_MAX / FD_CHUNK];
+static u64 next_own_key;
+
+static struct fd_entry *entry_of(int fd)
+{
+	if (fd < 0 || (unsigned)fd >= FD_MAX)
+		return NULL;
+	struct fd_entry **slot = &chunks[fd >> FD_CHUNK_BITS];
+	struct fd_entry *c = load_acquire(slot), *none = NULL;
+	if (unlikely(!c)) {
+		c = internal_calloc(FD_CHUNK, sizeof(*c));
+		if (!__atomic_compare_exchange_n(slot, &none, c, false,
+						 __ATOMIC_ACQ_REL,
+						 __ATOMIC_ACQUIRE)) {
+			internal_free(c, FD_CHUNK * sizeof(*c));
+			c = none;
+		}
+	}
+	return &c[fd & (FD_CHUNK - 1)];
+}
+
+static struct fd_sync *sync_own(int refs)
+{
+	struct fd_sync *s = internal_calloc(1, sizeof(*s));
+	s->key = KEY_OWN |
+		 __atomic_add_fetch(&next_own_key, 1, __ATOMIC_RELAXED);
+	s->refs = refs;
+	return s;
+}
+
+static u64 hash_bytes(u64 h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ b[i]) * 0x100000001b3ull; /* FNV-1a */
+	return h;
+}
+
+static struct fd_sync *sync_shared(u64 h)
+{
+	struct fd_sync *s = internal_calloc(1, sizeof(*s));
+	s->key = KEY_SHARED | (h & (KEY_SHARED - 1));
+	s->refs = -1;
+	return s;
+}
+
+static bool unnamed(const struct sockaddr_storage *a, socklen_t len)
+{
+	return a->ss_family == AF_UNIX && len <= sizeof(sa_family_t);
+}
+
+/* The connection's object: the same from both ends, whichever end's
+ * addresses come first. NULL when not connected, or when neither end has
+ * a name that tells this connection from others (unnamed UNIX sockets). */
+static struct fd_sync *sync_of_connection(int fd)
+{
+	struct sockaddr_storage a, b;
+	socklen_t la = sizeof(a), lb = sizeof(b);
+	if (getsockname(fd, (struct sockaddr *)&a, &la) ||
+	    getpeername(fd, (struct sockaddr *)&b, &lb))
+		return NULL;
+	if (la > sizeof(a) || lb > sizeof(b) ||
+	    (unnamed(&a, la) && unnamed(&b, lb)))
+		return NULL;
+	int c = memcmp(&a, &b, la < lb ? la : lb);
+	if (c > 0 || (c == 0 && la > lb)) {
+		struct sockaddr_storage t = a;
+		socklen_t lt = la;
+		a = b, la = lb;
+		b = t, lb = lt;
+	}
+	u64 h = hash_bytes(0xcbf29ce484222325ull, "sock", 4);
+	h = hash_bytes(h, &la, sizeof(la));
+	h = hash_bytes(h, &a, la);
+	return sync_shared(hash_bytes(h, &b, lb));
+}
+
+/* What an fd the runtime has not seen created is, from the kernel. */
+static struct fd_sync *sync_lookup(int fd)
+{
+	struct stat st;
+	if (fstat(fd, &st))
+		return NULL;
+	if (S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode)) {
+		u64 h = hash_bytes(0xcbf29ce484222325ull, "file", 4);
+		h = hash_bytes(h, &st.st_dev, sizeof(st.st_dev));
+		return sync_shared(
+			hash_bytes(h, &st.st_ino, sizeof(st.st_ino)));
+	}
+	if (S_ISSOCK(st.st_mode)) {
+		struct fd_sync *s = sync_of_connection(fd);
+		if (s)
+			return s;
+		s = sync_own(1);
+		s->unconnected = true;
+		return s;
+	}
+	return sync_own(1);
+}
+
+static void sync_put(struct fd_sync *s)
+{
+	if (s && s->refs > 0 &&
+	    __atomic_sub_fetch(&s->refs, 1, __ATOMIC_ACQ_REL) == 0)
+		sync_destroy(s->key);
+}
+
+/* Installs s as e's object, dropping the one it had. */
+static void entry_set(struct fd_entry *e, struct fd_sync *s)
+{
+	sync_put(__atomic_exchange_n(&e->sync, s, __ATOMIC_ACQ_REL));
+}
+
+/* fd's object, looked up if need be (NULL for a bad fd). Objects are never
+ * freed, so one a concurrent close just dropped stays valid memory. */
+static struct fd_sync *sync_of(int fd)
+{
+	struct fd_entry *e = entry_of(fd);
+	if (!e)
+		return NULL;
+	struct fd_sync *s = load_acquire(&e->sync);
+	if (s && !s->unconnected)
+		return s;
+	struct fd_sync *n = s ? sync_of_connection(fd) : sync_lookup(fd);
+	if (!n)
+		return s;
+	if (__atomic_compare_exchange_n(&e->sync, &s, n, false,
+					__ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+		sync_put(s);
+		return n;
+	}
+	sync_put(n);
+	return s;
+}
+
+static void shadow_access(struct crace_thread *thr, struct fd_entry *e,
+			  unsigned flags, uptr pc)
+{
+	access_range(thr, (uptr)&e->shadow, sizeof(e->shadow), flags, pc);
+}
+
+void fd_use(struct crace_thread *thr, int fd, uptr pc)
+{
+	struct fd_entry *e = entry_of(fd);
+	if (e)
+		shadow_access(thr, e, 0, pc);
+}
+
+static void created(struct crace_thread *thr, int fd, struct fd_sync *s,
+		    uptr pc)
+{
+	struct fd_entry *e = entry_of(fd);
+	if (!e) {
+		sync_put(s);
+		return;
+	}
+	/* A write nothing can race with: an fd number reused after a close
+	 * has no past, but a use by a thread not ordered after this creation
+	 * races with it. */
+	shadow_reset((uptr)&e->shadow, sizeof(e->shadow));
+	shadow_access(thr, e, ACC_WRITE, pc);
+	entry_set(e, s);
+}
+
+void fd_created(struct crace_thread *thr, int fd, uptr pc)
+{
+	created(thr, fd, NULL, pc);
+}
+
+void fd_created_own(struct crace_thread *thr, int fd, uptr pc)
+{
+	created(thr, fd, sync_own(1), pc);
+}
+
+void fd_created_pair(struct crace_thread *thr, int fd0, int fd1, uptr pc)
+{
+	struct fd_sync *s = sync_own(2);
+	created(thr, fd0, s, pc);
+	created(thr, fd1, s, pc);
+}
+
+void fd_dup(struct crace_thread *thr, int oldfd, int newfd, uptr pc)
+{
+	struct fd_sync *s = sync_of(oldfd);
+	if (s && s->refs > 0)
+		__atomic_add_fetch(&s->refs, 1, __ATOMIC_RELAXED);
+	created(thr, newfd, s, pc);
+}
+
+void fd_close(struct crace_thread *thr, int fd, uptr pc)
+{
+	struct fd_entry *e = entry_of(fd);
+	if (!e)
+		return;
+	fd_release(thr, fd);
+	shadow_access(thr, e, ACC_WRITE, pc);
+	/* Whoever gets the number next starts afresh, even if the runtime
+	 * does not see it created. */
+	shadow_reset((uptr)&e->shadow, sizeof(e->shadow));
+	entry_set(e, NULL);
+}
+
+void fd_release(struct crace_thread *thr, int fd)
+{
+	struct fd_sync *s = sync_of(fd);
+	if (s)
+		sync_release(thr, s->key);
+}
+
+void fd_acquire(struct crace_thread *thr, int fd)
+{
+	struct fd_sync *s = sync_of(fd);
+	if (s)
+		sync_acquire(thr, s->key);
+}
