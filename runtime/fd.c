@@ -139,10 +139,20 @@ static void sync_put(struct fd_sync *s)
 		sync_destroy(s->key);
 }
 
-/* Installs s as e's object, dropping the one it had. */
-static void entry_set(struct fd_entry *e, struct fd_sync *s)
+/* sync_put from an interceptor: destroying takes the sync table's lock,
+ * which a signal handler's write() on this thread must not want again. */
+static void sync_drop(struct crace_thread *thr, struct fd_sync *s)
 {
-	sync_put(__atomic_exchange_n(&e->sync, s, __ATOMIC_ACQ_REL));
+	runtime_enter(thr);
+	sync_put(s);
+	runtime_exit(thr);
+}
+
+/* Installs s as e's object, dropping the one it had. */
+static void entry_set(struct crace_thread *thr, struct fd_entry *e,
+		      struct fd_sync *s)
+{
+	sync_drop(thr, __atomic_exchange_n(&e->sync, s, __ATOMIC_ACQ_REL));
 }
 
 /* fd's object, looked up if need be (NULL for a bad fd). Objects are never
@@ -185,7 +195,7 @@ static void created(struct crace_thread *thr, int fd, struct fd_sync *s,
 {
 	struct fd_entry *e = entry_of(fd);
 	if (!e) {
-		sync_put(s);
+		sync_drop(thr, s);
 		return;
 	}
 	/* A write nothing can race with: an fd number reused after a close
@@ -193,7 +203,7 @@ static void created(struct crace_thread *thr, int fd, struct fd_sync *s,
 	 * races with it. */
 	shadow_reset((uptr)&e->shadow, sizeof(e->shadow));
 	shadow_access(thr, e, ACC_WRITE, pc);
-	entry_set(e, s);
+	entry_set(thr, e, s);
 }
 
 void fd_created(struct crace_thread *thr, int fd, uptr pc)
@@ -215,9 +225,11 @@ void fd_created_pair(struct crace_thread *thr, int fd0, int fd1, uptr pc)
 
 void fd_dup(struct crace_thread *thr, int oldfd, int newfd, uptr pc)
 {
+	runtime_enter(thr);
 	struct fd_sync *s = sync_of(oldfd);
 	if (s && s->refs > 0)
 		__atomic_add_fetch(&s->refs, 1, __ATOMIC_RELAXED);
+	runtime_exit(thr);
 	created(thr, newfd, s, pc);
 }
 
@@ -231,19 +243,24 @@ void fd_close(struct crace_thread *thr, int fd, uptr pc)
 	/* Whoever gets the number next starts afresh, even if the runtime
 	 * does not see it created. */
 	shadow_reset((uptr)&e->shadow, sizeof(e->shadow));
-	entry_set(e, NULL);
+	entry_set(thr, e, NULL);
 }
 
+/* Sync objects are locked: see sync_drop. */
 void fd_release(struct crace_thread *thr, int fd)
 {
+	runtime_enter(thr);
 	struct fd_sync *s = sync_of(fd);
 	if (s)
 		sync_release(thr, s->key);
+	runtime_exit(thr);
 }
 
 void fd_acquire(struct crace_thread *thr, int fd)
 {
+	runtime_enter(thr);
 	struct fd_sync *s = sync_of(fd);
 	if (s)
 		sync_acquire(thr, s->key);
+	runtime_exit(thr);
 }
