@@ -134,7 +134,7 @@ static struct fd_sync *sync_lookup(int fd)
 
 static void sync_put(struct fd_sync *s)
 {
-	if (s && s->refs > 0 &&
+	if (s && load_relaxed(&s->refs) > 0 &&
 	    __atomic_sub_fetch(&s->refs, 1, __ATOMIC_ACQ_REL) == 0)
 		sync_destroy(s->key);
 }
@@ -227,7 +227,7 @@ void fd_dup(struct crace_thread *thr, int oldfd, int newfd, uptr pc)
 {
 	runtime_enter(thr);
 	struct fd_sync *s = sync_of(oldfd);
-	if (s && s->refs > 0)
+	if (s && load_relaxed(&s->refs) > 0)
 		__atomic_add_fetch(&s->refs, 1, __ATOMIC_RELAXED);
 	runtime_exit(thr);
 	created(thr, newfd, s, pc);
@@ -263,4 +263,18 @@ void fd_acquire(struct crace_thread *thr, int fd)
 	if (s)
 		sync_acquire(thr, s->key);
 	runtime_exit(thr);
+}
+
+int fd_of_shadow_word(uptr addr)
+{
+	for (unsigned i = 0; i < ARRAY_SIZE(chunks); i++) {
+		struct fd_entry *c = load_acquire(&chunks[i]);
+		if (!c || addr < (uptr)c || addr >= (uptr)(c + FD_CHUNK))
+			continue;
+		uptr k = (addr - (uptr)c) / sizeof(*c);
+		return addr - (uptr)&c[k].shadow < sizeof(c[k].shadow)
+			       ? (int)(i * FD_CHUNK + k)
+			       : -1;
+	}
+	return -1;
 }

@@ -38,6 +38,9 @@ void fd_dup(struct crace_thread *thr, int oldfd, int newfd, uptr pc);
  * write of the fd's shadow word, which then starts afresh. */
 void fd_close(struct crace_thread *thr, int fd, uptr pc);
 
+/* For reports: the fd whose shadow word is at addr, or -1. */
+int fd_of_shadow_word(uptr addr);
+
 void fd_release(struct crace_thread *thr, int fd);
 void fd_acquire(struct crace_thread *thr, int fd);
 

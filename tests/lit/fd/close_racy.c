@@ -3,6 +3,7 @@
 // RUN: %expect_exit 66 %run %t | FileCheck %s $(%markers %s)
 #include "order.h"
 #include <pthread.h>
+#include <stdio.h>
 #include <unistd.h>
 
 int fds[2];
@@ -24,6 +25,7 @@ int main(void)
 	close(fds[1]); // L:CLOSE
 	step_set(2);
 	pthread_join(t, 0);
+	fprintf(stderr, "closed fd %d\n", fds[1]);
 	return 0;
 }
 
@@ -38,11 +40,12 @@ int main(void)
 // CHECK-NEXT: libcrace.so+0x
 // CHECK-NEXT: worker()
 // CHECK-NEXT: close_racy.c:[[USE]]:
-// CHECK-NOT:  Location
+// CHECK:      Location is file descriptor [[FD:[0-9]+]]
 // CHECK:      Thread T1 (running) created at:
 // CHECK-NEXT: pthread_create()
 // CHECK-NEXT: +0x
 // CHECK-NEXT: main()
 // CHECK-NEXT: close_racy.c:[[C]]:
 // CHECK-NOT:  WARNING: DATA RACE
+// CHECK:      closed fd [[FD]]
 // CHECK:      Found 1 data race(s)
