@@ -34,6 +34,10 @@ DEFINE_REAL(int, close, int);
 DEFINE_REAL(ssize_t, read, int, void *, size_t);
 DEFINE_REAL(ssize_t, pread, int, void *, size_t, off_t);
 DEFINE_REAL(ssize_t, pread64, int, void *, size_t, off_t);
+DEFINE_REAL(ssize_t, __read_chk, int, void *, size_t, size_t);
+DEFINE_REAL(ssize_t, __pread_chk, int, void *, size_t, off_t, size_t);
+DEFINE_REAL(ssize_t, __pread64_chk, int, void *, size_t, off_t, size_t);
+DEFINE_REAL(ssize_t, __recv_chk, int, void *, size_t, size_t, int);
 DEFINE_REAL(ssize_t, readv, int, const struct iovec *, int);
 DEFINE_REAL(ssize_t, write, int, const void *, size_t);
 DEFINE_REAL(ssize_t, pwrite, int, const void *, size_t, off_t);
@@ -338,35 +342,61 @@ static struct crace_thread *receiving(uptr caller, uptr pc, int fd)
 	return thr;
 }
 
-#define RECEIVE(f, fd, buf, call)                                              \
+/* The body of a read-type interceptor: `name` is the function reported,
+ * `real` the one doing the work (read, or __read_chk under
+ * -D_FORTIFY_SOURCE). */
+#define RECEIVE(name, real, fd, buf, call)                                     \
 	do {                                                                   \
 		struct crace_thread *thr =                                     \
-			receiving(CALLER_PC(), LIBC_PC(f), fd);                \
-		ssize_t r = REAL(f) call;                                      \
+			receiving(CALLER_PC(), LIBC_PC(name), fd);             \
+		ssize_t r = REAL(real) call;                                   \
 		if (thr)                                                       \
-			received(thr, LIBC_PC(f), fd, r, buf,                  \
+			received(thr, LIBC_PC(name), fd, r, buf,               \
 				 r > 0 ? (size_t)r : 0);                       \
 		return r;                                                      \
 	} while (0)
 
 CRACE_EXPORT ssize_t read(int fd, void *buf, size_t n)
 {
-	RECEIVE(read, fd, buf, (fd, buf, n));
+	RECEIVE(read, read, fd, buf, (fd, buf, n));
 }
 
 CRACE_EXPORT ssize_t pread(int fd, void *buf, size_t n, off_t off)
 {
-	RECEIVE(pread, fd, buf, (fd, buf, n, off));
+	RECEIVE(pread, pread, fd, buf, (fd, buf, n, off));
 }
 
 CRACE_EXPORT ssize_t pread64(int fd, void *buf, size_t n, off_t off)
 {
-	RECEIVE(pread64, fd, buf, (fd, buf, n, off));
+	RECEIVE(pread64, pread64, fd, buf, (fd, buf, n, off));
 }
 
 CRACE_EXPORT ssize_t recv(int fd, void *buf, size_t n, int flags)
 {
-	RECEIVE(recv, fd, buf, (fd, buf, n, flags));
+	RECEIVE(recv, recv, fd, buf, (fd, buf, n, flags));
+}
+
+CRACE_EXPORT ssize_t __read_chk(int fd, void *buf, size_t n, size_t room)
+{
+	RECEIVE(read, __read_chk, fd, buf, (fd, buf, n, room));
+}
+
+CRACE_EXPORT ssize_t __pread_chk(int fd, void *buf, size_t n, off_t off,
+				 size_t room)
+{
+	RECEIVE(pread, __pread_chk, fd, buf, (fd, buf, n, off, room));
+}
+
+CRACE_EXPORT ssize_t __pread64_chk(int fd, void *buf, size_t n, off_t off,
+				   size_t room)
+{
+	RECEIVE(pread64, __pread64_chk, fd, buf, (fd, buf, n, off, room));
+}
+
+CRACE_EXPORT ssize_t __recv_chk(int fd, void *buf, size_t n, size_t room,
+				int flags)
+{
+	RECEIVE(recv, __recv_chk, fd, buf, (fd, buf, n, room, flags));
 }
 
 CRACE_EXPORT ssize_t recvfrom(int fd, void *buf, size_t n, int flags,

@@ -8,16 +8,17 @@
 #include <stdio.h>
 
 DEFINE_REAL(size_t, fread, void *, size_t, size_t, FILE *);
+DEFINE_REAL(size_t, __fread_chk, void *, size_t, size_t, size_t, FILE *);
 DEFINE_REAL(size_t, fwrite, const void *, size_t, size_t, FILE *);
 DEFINE_REAL(FILE *, fopen, const char *, const char *);
 DEFINE_REAL(FILE *, fopen64, const char *, const char *);
 DEFINE_REAL(FILE *, fdopen, int, const char *);
 DEFINE_REAL(int, fclose, FILE *);
 
-CRACE_EXPORT size_t fread(void *buf, size_t size, size_t n, FILE *f)
+/* fread returned r items of size bytes into buf. */
+static size_t got(struct crace_thread *thr, void *buf, size_t size, size_t r,
+		  FILE *f)
 {
-	struct crace_thread *thr = libc_enter(CALLER_PC());
-	size_t r = REAL(fread)(buf, size, n, f);
 	if (thr) {
 		int err = errno;
 		if (r > 0) {
@@ -28,6 +29,20 @@ CRACE_EXPORT size_t fread(void *buf, size_t size, size_t n, FILE *f)
 		errno = err;
 	}
 	return r;
+}
+
+CRACE_EXPORT size_t fread(void *buf, size_t size, size_t n, FILE *f)
+{
+	struct crace_thread *thr = libc_enter(CALLER_PC());
+	return got(thr, buf, size, REAL(fread)(buf, size, n, f), f);
+}
+
+/* -D_FORTIFY_SOURCE's fread with a known buffer size. */
+CRACE_EXPORT size_t __fread_chk(void *buf, size_t room, size_t size, size_t n,
+				FILE *f)
+{
+	struct crace_thread *thr = libc_enter(CALLER_PC());
+	return got(thr, buf, size, REAL(__fread_chk)(buf, room, size, n, f), f);
 }
 
 CRACE_EXPORT size_t fwrite(const void *buf, size_t size, size_t n, FILE *f)

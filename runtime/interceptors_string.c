@@ -36,6 +36,17 @@ DEFINE_REAL(char *, strrchr, const char *, int);
 DEFINE_REAL(char *, strstr, const char *, const char *);
 DEFINE_REAL(int, vsprintf, char *, const char *, va_list);
 DEFINE_REAL(int, vsnprintf, char *, size_t, const char *, va_list);
+DEFINE_REAL(void *, __memcpy_chk, void *, const void *, size_t, size_t);
+DEFINE_REAL(void *, __memmove_chk, void *, const void *, size_t, size_t);
+DEFINE_REAL(void *, __memset_chk, void *, int, size_t, size_t);
+DEFINE_REAL(char *, __strcpy_chk, char *, const char *, size_t);
+DEFINE_REAL(char *, __stpcpy_chk, char *, const char *, size_t);
+DEFINE_REAL(char *, __strncpy_chk, char *, const char *, size_t, size_t);
+DEFINE_REAL(char *, __strcat_chk, char *, const char *, size_t);
+DEFINE_REAL(char *, __strncat_chk, char *, const char *, size_t, size_t);
+DEFINE_REAL(int, __vsprintf_chk, char *, int, size_t, const char *, va_list);
+DEFINE_REAL(int, __vsnprintf_chk, char *, size_t, int, size_t, const char *,
+	    va_list);
 DEFINE_REAL(void, qsort, void *, size_t, size_t,
 	    int (*)(const void *, const void *));
 DEFINE_REAL(void, qsort_r, void *, size_t, size_t,
@@ -74,35 +85,44 @@ static size_t search_extent(const char *s, const char *r)
 	return r ? (size_t)(r - s) + 1 : REAL(strlen)(s) + 1;
 }
 
-CRACE_EXPORT void *memcpy(void *dst, const void *src, size_t n)
+/* The checks of the copying functions, shared with their _FORTIFY_SOURCE
+ * variants (__memcpy_chk, ...), which report under the plain name the
+ * program wrote. */
+static void check_copy(uptr caller, uptr pc, void *dst, const void *src,
+		       size_t nread, size_t nwritten)
 {
-	struct crace_thread *thr = libc_enter(CALLER_PC());
+	struct crace_thread *thr = libc_enter(caller);
 	if (thr) {
-		libc_read(thr, LIBC_PC(memcpy), src, n);
-		libc_write(thr, LIBC_PC(memcpy), dst, n);
+		libc_read(thr, pc, src, nread);
+		libc_write(thr, pc, dst, nwritten);
 		libc_exit(thr);
 	}
+}
+
+static void check_set(uptr caller, uptr pc, void *dst, size_t n)
+{
+	struct crace_thread *thr = libc_enter(caller);
+	if (thr) {
+		libc_write(thr, pc, dst, n);
+		libc_exit(thr);
+	}
+}
+
+CRACE_EXPORT void *memcpy(void *dst, const void *src, size_t n)
+{
+	check_copy(CALLER_PC(), LIBC_PC(memcpy), dst, src, n, n);
 	return REAL(memcpy)(dst, src, n);
 }
 
 CRACE_EXPORT void *memmove(void *dst, const void *src, size_t n)
 {
-	struct crace_thread *thr = libc_enter(CALLER_PC());
-	if (thr) {
-		libc_read(thr, LIBC_PC(memmove), src, n);
-		libc_write(thr, LIBC_PC(memmove), dst, n);
-		libc_exit(thr);
-	}
+	check_copy(CALLER_PC(), LIBC_PC(memmove), dst, src, n, n);
 	return REAL(memmove)(dst, src, n);
 }
 
 CRACE_EXPORT void *memset(void *dst, int c, size_t n)
 {
-	struct crace_thread *thr = libc_enter(CALLER_PC());
-	if (thr) {
-		libc_write(thr, LIBC_PC(memset), dst, n);
-		libc_exit(thr);
-	}
+	check_set(CALLER_PC(), LIBC_PC(memset), dst, n);
 	return REAL(memset)(dst, c, n);
 }
 
@@ -177,67 +197,65 @@ CRACE_EXPORT size_t strnlen(const char *s, size_t max)
 	return n;
 }
 
-CRACE_EXPORT char *strcpy(char *dst, const char *src)
+static void check_strcpy(uptr caller, uptr pc, char *dst, const char *src)
 {
-	struct crace_thread *thr = libc_enter(CALLER_PC());
+	if (called_from_runtime(caller))
+		return;
+	size_t n = REAL(strlen)(src) + 1;
+	check_copy(caller, pc, dst, src, n, n);
+}
+
+/* Reads the source up to n bytes or its NUL; writes all n (padding). */
+static void check_strncpy(uptr caller, uptr pc, char *dst, const char *src,
+			  size_t n)
+{
+	if (called_from_runtime(caller))
+		return;
+	size_t k = REAL(strnlen)(src, n);
+	check_copy(caller, pc, dst, src, k < n ? k + 1 : n, n);
+}
+
+/* Appends at most n bytes of src, then a NUL. */
+static void check_strncat(uptr caller, uptr pc, char *dst, const char *src,
+			  size_t n)
+{
+	struct crace_thread *thr = libc_enter(caller);
 	if (thr) {
-		size_t n = REAL(strlen)(src) + 1;
-		libc_read(thr, LIBC_PC(strcpy), src, n);
-		libc_write(thr, LIBC_PC(strcpy), dst, n);
+		size_t d = REAL(strlen)(dst), k = REAL(strnlen)(src, n);
+		libc_read(thr, pc, dst, d + 1);
+		libc_read(thr, pc, src, k < n ? k + 1 : n);
+		libc_write(thr, pc, dst + d, k + 1);
 		libc_exit(thr);
 	}
+}
+
+CRACE_EXPORT char *strcpy(char *dst, const char *src)
+{
+	check_strcpy(CALLER_PC(), LIBC_PC(strcpy), dst, src);
 	return REAL(strcpy)(dst, src);
 }
 
 CRACE_EXPORT char *stpcpy(char *dst, const char *src)
 {
-	struct crace_thread *thr = libc_enter(CALLER_PC());
-	if (thr) {
-		size_t n = REAL(strlen)(src) + 1;
-		libc_read(thr, LIBC_PC(stpcpy), src, n);
-		libc_write(thr, LIBC_PC(stpcpy), dst, n);
-		libc_exit(thr);
-	}
+	check_strcpy(CALLER_PC(), LIBC_PC(stpcpy), dst, src);
 	return REAL(stpcpy)(dst, src);
 }
 
-/* Reads the source up to n bytes or its NUL; writes all n (padding). */
 CRACE_EXPORT char *strncpy(char *dst, const char *src, size_t n)
 {
-	struct crace_thread *thr = libc_enter(CALLER_PC());
-	if (thr) {
-		size_t k = REAL(strnlen)(src, n);
-		libc_read(thr, LIBC_PC(strncpy), src, k < n ? k + 1 : n);
-		libc_write(thr, LIBC_PC(strncpy), dst, n);
-		libc_exit(thr);
-	}
+	check_strncpy(CALLER_PC(), LIBC_PC(strncpy), dst, src, n);
 	return REAL(strncpy)(dst, src, n);
 }
 
 CRACE_EXPORT char *strcat(char *dst, const char *src)
 {
-	struct crace_thread *thr = libc_enter(CALLER_PC());
-	if (thr) {
-		size_t d = REAL(strlen)(dst), n = REAL(strlen)(src) + 1;
-		libc_read(thr, LIBC_PC(strcat), dst, d + 1);
-		libc_read(thr, LIBC_PC(strcat), src, n);
-		libc_write(thr, LIBC_PC(strcat), dst + d, n);
-		libc_exit(thr);
-	}
+	check_strncat(CALLER_PC(), LIBC_PC(strcat), dst, src, SIZE_MAX);
 	return REAL(strcat)(dst, src);
 }
 
-/* Appends at most n bytes of src, then a NUL. */
 CRACE_EXPORT char *strncat(char *dst, const char *src, size_t n)
 {
-	struct crace_thread *thr = libc_enter(CALLER_PC());
-	if (thr) {
-		size_t d = REAL(strlen)(dst), k = REAL(strnlen)(src, n);
-		libc_read(thr, LIBC_PC(strncat), dst, d + 1);
-		libc_read(thr, LIBC_PC(strncat), src, k < n ? k + 1 : n);
-		libc_write(thr, LIBC_PC(strncat), dst + d, k + 1);
-		libc_exit(thr);
-	}
+	check_strncat(CALLER_PC(), LIBC_PC(strncat), dst, src, n);
 	return REAL(strncat)(dst, src, n);
 }
 
@@ -343,34 +361,31 @@ CRACE_EXPORT char *strndup(const char *s, size_t max)
 			  CALLER_PC());
 }
 
-/* The bytes produced, NUL included, land in buf (at most size of them). */
-static void printed(struct crace_thread *thr, uptr pc, char *buf, int n,
-		    size_t size)
+/* A printf into buf returned n: the bytes produced, NUL included, landed
+ * there (at most size of them). */
+static void check_printed(uptr caller, uptr pc, char *buf, int n, size_t size)
 {
 	if (n < 0 || !size)
 		return;
-	libc_write(thr, pc, buf, (size_t)n < size ? (size_t)n + 1 : size);
+	struct crace_thread *thr = libc_enter(caller);
+	if (thr) {
+		libc_write(thr, pc, buf,
+			   (size_t)n < size ? (size_t)n + 1 : size);
+		libc_exit(thr);
+	}
 }
 
 CRACE_EXPORT int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 {
 	int n = REAL(vsnprintf)(buf, size, fmt, ap);
-	struct crace_thread *thr = libc_enter(CALLER_PC());
-	if (thr) {
-		printed(thr, LIBC_PC(vsnprintf), buf, n, size);
-		libc_exit(thr);
-	}
+	check_printed(CALLER_PC(), LIBC_PC(vsnprintf), buf, n, size);
 	return n;
 }
 
 CRACE_EXPORT int vsprintf(char *buf, const char *fmt, va_list ap)
 {
 	int n = REAL(vsprintf)(buf, fmt, ap);
-	struct crace_thread *thr = libc_enter(CALLER_PC());
-	if (thr) {
-		printed(thr, LIBC_PC(vsprintf), buf, n, SIZE_MAX);
-		libc_exit(thr);
-	}
+	check_printed(CALLER_PC(), LIBC_PC(vsprintf), buf, n, SIZE_MAX);
 	return n;
 }
 
@@ -380,11 +395,7 @@ CRACE_EXPORT int snprintf(char *buf, size_t size, const char *fmt, ...)
 	va_start(ap, fmt);
 	int n = REAL(vsnprintf)(buf, size, fmt, ap);
 	va_end(ap);
-	struct crace_thread *thr = libc_enter(CALLER_PC());
-	if (thr) {
-		printed(thr, LIBC_PC(snprintf), buf, n, size);
-		libc_exit(thr);
-	}
+	check_printed(CALLER_PC(), LIBC_PC(snprintf), buf, n, size);
 	return n;
 }
 
@@ -394,11 +405,7 @@ CRACE_EXPORT int sprintf(char *buf, const char *fmt, ...)
 	va_start(ap, fmt);
 	int n = REAL(vsprintf)(buf, fmt, ap);
 	va_end(ap);
-	struct crace_thread *thr = libc_enter(CALLER_PC());
-	if (thr) {
-		printed(thr, LIBC_PC(sprintf), buf, n, SIZE_MAX);
-		libc_exit(thr);
-	}
+	check_printed(CALLER_PC(), LIBC_PC(sprintf), buf, n, SIZE_MAX);
 	return n;
 }
 
@@ -423,4 +430,97 @@ CRACE_EXPORT void qsort_r(void *base, size_t n, size_t size,
 	libc_write(thr, LIBC_PC(qsort_r), base, n * size);
 	REAL(qsort_r)(base, n, size, cmp, arg);
 	libc_exit(thr);
+}
+
+/* -D_FORTIFY_SOURCE turns calls with a known destination size into these;
+ * libc's own versions do the bounds checks and the work. */
+
+CRACE_EXPORT void *__memcpy_chk(void *dst, const void *src, size_t n,
+				size_t room)
+{
+	check_copy(CALLER_PC(), LIBC_PC(memcpy), dst, src, n, n);
+	return REAL(__memcpy_chk)(dst, src, n, room);
+}
+
+CRACE_EXPORT void *__memmove_chk(void *dst, const void *src, size_t n,
+				 size_t room)
+{
+	check_copy(CALLER_PC(), LIBC_PC(memmove), dst, src, n, n);
+	return REAL(__memmove_chk)(dst, src, n, room);
+}
+
+CRACE_EXPORT void *__memset_chk(void *dst, int c, size_t n, size_t room)
+{
+	check_set(CALLER_PC(), LIBC_PC(memset), dst, n);
+	return REAL(__memset_chk)(dst, c, n, room);
+}
+
+CRACE_EXPORT char *__strcpy_chk(char *dst, const char *src, size_t room)
+{
+	check_strcpy(CALLER_PC(), LIBC_PC(strcpy), dst, src);
+	return REAL(__strcpy_chk)(dst, src, room);
+}
+
+CRACE_EXPORT char *__stpcpy_chk(char *dst, const char *src, size_t room)
+{
+	check_strcpy(CALLER_PC(), LIBC_PC(stpcpy), dst, src);
+	return REAL(__stpcpy_chk)(dst, src, room);
+}
+
+CRACE_EXPORT char *__strncpy_chk(char *dst, const char *src, size_t n,
+				 size_t room)
+{
+	check_strncpy(CALLER_PC(), LIBC_PC(strncpy), dst, src, n);
+	return REAL(__strncpy_chk)(dst, src, n, room);
+}
+
+CRACE_EXPORT char *__strcat_chk(char *dst, const char *src, size_t room)
+{
+	check_strncat(CALLER_PC(), LIBC_PC(strcat), dst, src, SIZE_MAX);
+	return REAL(__strcat_chk)(dst, src, room);
+}
+
+CRACE_EXPORT char *__strncat_chk(char *dst, const char *src, size_t n,
+				 size_t room)
+{
+	check_strncat(CALLER_PC(), LIBC_PC(strncat), dst, src, n);
+	return REAL(__strncat_chk)(dst, src, n, room);
+}
+
+CRACE_EXPORT int __vsprintf_chk(char *buf, int flag, size_t room,
+				const char *fmt, va_list ap)
+{
+	int n = REAL(__vsprintf_chk)(buf, flag, room, fmt, ap);
+	check_printed(CALLER_PC(), LIBC_PC(vsprintf), buf, n, room);
+	return n;
+}
+
+CRACE_EXPORT int __vsnprintf_chk(char *buf, size_t size, int flag, size_t room,
+				 const char *fmt, va_list ap)
+{
+	int n = REAL(__vsnprintf_chk)(buf, size, flag, room, fmt, ap);
+	check_printed(CALLER_PC(), LIBC_PC(vsnprintf), buf, n, size);
+	return n;
+}
+
+CRACE_EXPORT int __sprintf_chk(char *buf, int flag, size_t room,
+			       const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = REAL(__vsprintf_chk)(buf, flag, room, fmt, ap);
+	va_end(ap);
+	check_printed(CALLER_PC(), LIBC_PC(sprintf), buf, n, room);
+	return n;
+}
+
+CRACE_EXPORT int __snprintf_chk(char *buf, size_t size, int flag, size_t room,
+				const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = REAL(__vsnprintf_chk)(buf, size, flag, room, fmt, ap);
+	va_end(ap);
+	check_printed(CALLER_PC(), LIBC_PC(snprintf), buf, n, size);
+	return n;
 }
