@@ -31,6 +31,7 @@ DEFINE_REAL(int, dup, int);
 DEFINE_REAL(int, dup2, int, int);
 DEFINE_REAL(int, dup3, int, int, int);
 DEFINE_REAL(int, close, int);
+DEFINE_REAL(int, shutdown, int, int);
 DEFINE_REAL(ssize_t, read, int, void *, size_t);
 DEFINE_REAL(ssize_t, pread, int, void *, size_t, off_t);
 DEFINE_REAL(ssize_t, pread64, int, void *, size_t, off_t);
@@ -312,6 +313,21 @@ CRACE_EXPORT int close(int fd)
 		libc_exit(thr);
 	}
 	return REAL(close)(fd);
+}
+
+/* The peer sees end-of-file (or an error) once the writing side is shut:
+ * like close, a release. */
+CRACE_EXPORT int shutdown(int fd, int how)
+{
+	struct crace_thread *thr = libc_enter(CALLER_PC());
+	if (thr) {
+		int err = errno;
+		fd_use(thr, fd, LIBC_PC(shutdown));
+		fd_release(thr, fd);
+		libc_exit(thr);
+		errno = err;
+	}
+	return REAL(shutdown)(fd, how);
 }
 
 /* ---- data in ---- */
