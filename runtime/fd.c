@@ -5,6 +5,7 @@
 #include "alloc.h"
 #include "shadow.h"
 #include "sync.h"
+#include <netinet/in.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -25,6 +26,7 @@ struct fd_sync {
 	 * still there. */
 	int refs;
 	bool unconnected; /* a socket not linked to its peer yet */
+	bool dgram;	  /* a datagram socket: see dgram_key */
 };
 
 struct fd_entry {
@@ -86,7 +88,7 @@ static bool unnamed(const struct sockaddr_storage *a, socklen_t len)
 /* The connection's object: the same from both ends, whichever end's
  * addresses come first. NULL when not connected, or when neither end has
  * a name that tells this connection from others (unnamed UNIX sockets). */
-static struct fd_sync *sync_of_connection(int fd)
+static struct fd_sync *sync_of_connection(int fd, bool dgram)
 {
 	struct sockaddr_storage a, b;
 	socklen_t la = sizeof(a), lb = sizeof(b);
@@ -106,7 +108,43 @@ static struct fd_sync *sync_of_connection(int fd)
 	u64 h = hash_bytes(0xcbf29ce484222325ull, "sock", 4);
 	h = hash_bytes(h, &la, sizeof(la));
 	h = hash_bytes(h, &a, la);
-	return sync_shared(hash_bytes(h, &b, lb));
+	struct fd_sync *s = sync_shared(hash_bytes(h, &b, lb));
+	s->dgram = dgram;
+	return s;
+}
+
+/* Datagrams go to an address, not a connection: each is also released to
+ * its destination address's object, and a datagram socket's receives
+ * acquire its own address's. Internet addresses are keyed by port alone,
+ * so a socket bound to the wildcard address still meets datagrams sent to
+ * 127.0.0.1. False when the address has no name (unnamed UNIX sockets). */
+static bool dgram_key(const struct sockaddr_storage *a, socklen_t len, u64 *key)
+{
+	u64 h = hash_bytes(0xcbf29ce484222325ull, "dgram", 5);
+	if (a->ss_family == AF_INET && len >= sizeof(struct sockaddr_in))
+		h = hash_bytes(h, &((const struct sockaddr_in *)a)->sin_port,
+			       sizeof(in_port_t));
+	else if (a->ss_family == AF_INET6 && len >= sizeof(struct sockaddr_in6))
+		h = hash_bytes(h, &((const struct sockaddr_in6 *)a)->sin6_port,
+			       sizeof(in_port_t));
+	else if (a->ss_family == AF_UNIX && !unnamed(a, len))
+		h = hash_bytes(hash_bytes(h, "unix", 4), a, len);
+	else
+		return false;
+	*key = KEY_SHARED | (h & (KEY_SHARED - 1));
+	return true;
+}
+
+/* The key of fd's own address (local) or of its peer's. */
+static bool dgram_key_of(int fd, bool local, u64 *key)
+{
+	struct sockaddr_storage a;
+	socklen_t len = sizeof(a);
+	if ((local ? getsockname : getpeername)(fd, (struct sockaddr *)&a,
+						&len) ||
+	    len > sizeof(a))
+		return false;
+	return dgram_key(&a, len, key);
 }
 
 /* What an fd the runtime has not seen created is, from the kernel. */
@@ -122,11 +160,15 @@ static struct fd_sync *sync_lookup(int fd)
 			hash_bytes(h, &st.st_ino, sizeof(st.st_ino)));
 	}
 	if (S_ISSOCK(st.st_mode)) {
-		struct fd_sync *s = sync_of_connection(fd);
+		int type = 0;
+		socklen_t len = sizeof(type);
+		getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len);
+		struct fd_sync *s = sync_of_connection(fd, type == SOCK_DGRAM);
 		if (s)
 			return s;
 		s = sync_own(1);
 		s->unconnected = true;
+		s->dgram = type == SOCK_DGRAM;
 		return s;
 	}
 	return sync_own(1);
@@ -165,7 +207,8 @@ static struct fd_sync *sync_of(int fd)
 	struct fd_sync *s = load_acquire(&e->sync);
 	if (s && !s->unconnected)
 		return s;
-	struct fd_sync *n = s ? sync_of_connection(fd) : sync_lookup(fd);
+	struct fd_sync *n =
+		s ? sync_of_connection(fd, s->dgram) : sync_lookup(fd);
 	if (!n)
 		return s;
 	if (__atomic_compare_exchange_n(&e->sync, &s, n, false,
@@ -247,21 +290,41 @@ void fd_close(struct crace_thread *thr, int fd, uptr pc)
 }
 
 /* Sync objects are locked: see sync_drop. */
-void fd_release(struct crace_thread *thr, int fd)
+void fd_release_to(struct crace_thread *thr, int fd, const void *to,
+		   unsigned to_len)
 {
 	runtime_enter(thr);
 	struct fd_sync *s = sync_of(fd);
-	if (s)
+	if (s) {
+		u64 key;
+		struct sockaddr_storage a;
+		if (s->dgram && to && to_len <= sizeof(a)) {
+			memcpy(&a, to, to_len);
+			if (dgram_key(&a, to_len, &key))
+				sync_release(thr, key);
+		} else if (s->dgram && dgram_key_of(fd, false, &key)) {
+			sync_release(thr, key);
+		}
 		sync_release(thr, s->key);
+	}
 	runtime_exit(thr);
+}
+
+void fd_release(struct crace_thread *thr, int fd)
+{
+	fd_release_to(thr, fd, NULL, 0);
 }
 
 void fd_acquire(struct crace_thread *thr, int fd)
 {
 	runtime_enter(thr);
 	struct fd_sync *s = sync_of(fd);
-	if (s)
+	if (s) {
+		u64 key;
+		if (s->dgram && dgram_key_of(fd, true, &key))
+			sync_acquire(thr, key);
 		sync_acquire(thr, s->key);
+	}
 	runtime_exit(thr);
 }
 

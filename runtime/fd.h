@@ -9,7 +9,9 @@
  *    of one file, or both ends of a pipe created behind our back, share it;
  *  - connected sockets: one object per connection, found from the pair of
  *    local and peer addresses both ends see (loopback TCP is exact; UNIX
- *    sockets whose client has no name share one per server address).
+ *    sockets whose client has no name share one per server address);
+ *  - datagram sockets: besides, a datagram is released to its destination
+ *    address's object, which receives on the socket bound there acquire.
  * dup'd fds share their original's object.
  *
  * Each fd also has a word of shadow memory standing for the fd itself:
@@ -42,6 +44,9 @@ void fd_close(struct crace_thread *thr, int fd, uptr pc);
 int fd_of_shadow_word(uptr addr);
 
 void fd_release(struct crace_thread *thr, int fd);
+/* A datagram sent to the address `to` (NULL: the socket's peer). */
+void fd_release_to(struct crace_thread *thr, int fd, const void *to,
+		   unsigned to_len);
 void fd_acquire(struct crace_thread *thr, int fd);
 
 #endif

@@ -502,7 +502,7 @@ static void sending(uptr caller, uptr pc, int fd, const void *buf, size_t n,
 		libc_read(thr, pc, buf, n);
 		if (addr)
 			libc_read(thr, pc, addr, addrlen);
-		fd_release(thr, fd);
+		fd_release_to(thr, fd, addr, addrlen);
 		libc_exit(thr);
 		errno = err;
 	}
@@ -567,7 +567,7 @@ CRACE_EXPORT ssize_t sendmsg(int fd, const struct msghdr *msg, int flags)
 		if (msg->msg_control)
 			libc_read(thr, pc, msg->msg_control,
 				  msg->msg_controllen);
-		fd_release(thr, fd);
+		fd_release_to(thr, fd, msg->msg_name, msg->msg_namelen);
 		libc_exit(thr);
 		errno = err;
 	}
