@@ -32,6 +32,9 @@ struct fd_sync {
 struct fd_entry {
 	struct fd_sync *sync; /* NULL: looked up on first use */
 	u64 shadow;	      /* its address stands for the fd */
+	/* Where the runtime saw it created, for reports (0: it did not). */
+	stack_handle created_at;
+	int creator_uid;
 };
 
 static struct fd_entry *chunks[FD_MAX / FD_CHUNK];
@@ -246,6 +249,11 @@ static void created(struct crace_thread *thr, int fd, struct fd_sync *s,
 	 * races with it. */
 	shadow_reset((uptr)&e->shadow, sizeof(e->shadow));
 	shadow_access(thr, e, ACC_WRITE, pc);
+	runtime_enter(thr);
+	/* pc - 1: the interceptor's entry, printed as its name. */
+	store_relaxed(&e->created_at, thread_stack_handle(thr, pc - 1, 0));
+	store_relaxed(&e->creator_uid, thr->uid);
+	runtime_exit(thr);
 	entry_set(thr, e, s);
 }
 
@@ -286,6 +294,7 @@ void fd_close(struct crace_thread *thr, int fd, uptr pc)
 	/* Whoever gets the number next starts afresh, even if the runtime
 	 * does not see it created. */
 	shadow_reset((uptr)&e->shadow, sizeof(e->shadow));
+	store_relaxed(&e->created_at, 0);
 	entry_set(thr, e, NULL);
 }
 
@@ -328,16 +337,18 @@ void fd_acquire(struct crace_thread *thr, int fd)
 	runtime_exit(thr);
 }
 
-int fd_of_shadow_word(uptr addr)
+int fd_of_shadow_word(uptr addr, int *creator_uid, stack_handle *created_at)
 {
 	for (unsigned i = 0; i < ARRAY_SIZE(chunks); i++) {
 		struct fd_entry *c = load_acquire(&chunks[i]);
 		if (!c || addr < (uptr)c || addr >= (uptr)(c + FD_CHUNK))
 			continue;
-		uptr k = (addr - (uptr)c) / sizeof(*c);
-		return addr - (uptr)&c[k].shadow < sizeof(c[k].shadow)
-			       ? (int)(i * FD_CHUNK + k)
-			       : -1;
+		struct fd_entry *e = &c[(addr - (uptr)c) / sizeof(*c)];
+		if (addr - (uptr)&e->shadow >= sizeof(e->shadow))
+			return -1;
+		*created_at = load_relaxed(&e->created_at);
+		*creator_uid = load_relaxed(&e->creator_uid);
+		return (int)(i * FD_CHUNK + (unsigned)(e - c));
 	}
 	return -1;
 }

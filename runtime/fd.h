@@ -40,8 +40,9 @@ void fd_dup(struct crace_thread *thr, int oldfd, int newfd, uptr pc);
  * write of the fd's shadow word, which then starts afresh. */
 void fd_close(struct crace_thread *thr, int fd, uptr pc);
 
-/* For reports: the fd whose shadow word is at addr, or -1. */
-int fd_of_shadow_word(uptr addr);
+/* For reports: the fd whose shadow word is at addr, or -1; with where and
+ * by whom the runtime saw it created (*created_at is 0 if it did not). */
+int fd_of_shadow_word(uptr addr, int *creator_uid, stack_handle *created_at);
 
 void fd_release(struct crace_thread *thr, int fd);
 /* A datagram sent to the address `to` (NULL: the socket's peer). */

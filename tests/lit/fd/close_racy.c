@@ -19,7 +19,7 @@ void *worker(void *arg)
 int main(void)
 {
 	pthread_t t;
-	pipe(fds);
+	pipe(fds); // L:PIPE
 	pthread_create(&t, 0, worker, 0); // L:C
 	step_wait(1);
 	close(fds[1]); // L:CLOSE
@@ -40,7 +40,11 @@ int main(void)
 // CHECK-NEXT: libcrace.so+0x
 // CHECK-NEXT: worker()
 // CHECK-NEXT: close_racy.c:[[USE]]:
-// CHECK:      Location is file descriptor [[FD:[0-9]+]]
+// CHECK:      Location is file descriptor [[FD:[0-9]+]] created by main thread at:
+// CHECK-NEXT: pipe()
+// CHECK-NEXT: libcrace.so+0x
+// CHECK-NEXT: main()
+// CHECK-NEXT: close_racy.c:[[PIPE]]:
 // CHECK:      Thread T1 (running) created at:
 // CHECK-NEXT: pthread_create()
 // CHECK-NEXT: +0x

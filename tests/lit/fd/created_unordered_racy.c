@@ -41,7 +41,11 @@ int main(void)
 // CHECK-NEXT: libcrace.so+0x
 // CHECK-NEXT: worker()
 // CHECK-NEXT: created_unordered_racy.c:[[PIPE]]:
-// CHECK:      Location is file descriptor {{[0-9]+}}
+// CHECK:      Location is file descriptor {{[0-9]+}} created by thread T1 at:
+// CHECK-NEXT: pipe()
+// CHECK-NEXT: libcrace.so+0x
+// CHECK-NEXT: worker()
+// CHECK-NEXT: created_unordered_racy.c:[[PIPE]]:
 // CHECK:      Thread T1 (running) created at:
 // CHECK-NEXT: pthread_create()
 // CHECK-NEXT: +0x
