@@ -27,6 +27,7 @@ struct fd_sync {
 	int refs;
 	bool unconnected; /* a socket not linked to its peer yet */
 	bool dgram;	  /* a datagram socket: see dgram_key */
+	bool file;	  /* a regular file: closing it tells nobody anything */
 };
 
 struct fd_entry {
@@ -159,8 +160,10 @@ static struct fd_sync *sync_lookup(int fd)
 	if (S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode)) {
 		u64 h = hash_bytes(0xcbf29ce484222325ull, "file", 4);
 		h = hash_bytes(h, &st.st_dev, sizeof(st.st_dev));
-		return sync_shared(
+		struct fd_sync *s = sync_shared(
 			hash_bytes(h, &st.st_ino, sizeof(st.st_ino)));
+		s->file = S_ISREG(st.st_mode);
+		return s;
 	}
 	if (S_ISSOCK(st.st_mode)) {
 		int type = 0;
@@ -289,7 +292,13 @@ void fd_close(struct crace_thread *thr, int fd, uptr pc)
 	struct fd_entry *e = entry_of(fd);
 	if (!e)
 		return;
-	fd_release(thr, fd);
+	runtime_enter(thr);
+	struct fd_sync *s = sync_of(fd);
+	/* The reader of a pipe or socket sees end-of-file; a file's readers
+	 * see only what was written, and that was released already. */
+	if (s && !s->file)
+		sync_release(thr, s->key);
+	runtime_exit(thr);
 	shadow_access(thr, e, ACC_WRITE, pc);
 	/* Whoever gets the number next starts afresh, even if the runtime
 	 * does not see it created. */

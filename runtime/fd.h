@@ -36,8 +36,9 @@ void fd_created_own(struct crace_thread *thr, int fd, uptr pc);
 void fd_created_pair(struct crace_thread *thr, int fd0, int fd1, uptr pc);
 /* newfd was just made a duplicate of oldfd (dup, dup2, dup3). */
 void fd_dup(struct crace_thread *thr, int oldfd, int newfd, uptr pc);
-/* fd is about to be closed: a release (the peer sees end-of-file), then a
- * write of the fd's shadow word, which then starts afresh. */
+/* fd is about to be closed: a release unless it is a regular file (the
+ * peer sees end-of-file), then a write of the fd's shadow word, which then
+ * starts afresh. */
 void fd_close(struct crace_thread *thr, int fd, uptr pc);
 
 /* For reports: the fd whose shadow word is at addr, or -1; with where and
