@@ -1,5 +1,7 @@
 /* The memcpy/memmove/memset intrinsics of instrumented code: check both
- * ranges, then do the work. */
+ * ranges, then do the work. (The memcpy called here is our own exported
+ * interceptor, which sees the call comes from the runtime and goes straight
+ * to libc's.) */
 #include "access.h"
 #include <crace_abi.h>
 #include <string.h>
