@@ -5,6 +5,7 @@
  * nothing). */
 #include "report.h"
 #include "alloc.h"
+#include "fd.h"
 #include "heap.h"
 #include "options.h"
 #include "shadow.h"
@@ -114,13 +115,30 @@ static void symbolize_handle(stack_handle h, struct report_stack *out)
 	symbolize_stack(pcs, n, true, out);
 }
 
+/* The program location an access stands for: its own pc, or for an access
+ * made by an intercepted libc function (memcpy, read, ...) its call site,
+ * so each call of it is a location of its own. */
+static uptr source_pc(const uptr *pcs, u32 n)
+{
+	if (!n)
+		return 0;
+	return n > 1 && in_runtime_module(pcs[0]) ? pcs[1] : pcs[0];
+}
+
 static void describe_location(uptr addr, struct report_location *loc)
 {
 	struct heap_block_info hb;
 	struct sym_data gd;
 	bool tls = false;
-	int uid;
-	if (heap_find(addr, &hb)) {
+	int uid, fd;
+	stack_handle created_at;
+	if ((fd = fd_of_shadow_word(addr, &uid, &created_at)) >= 0) {
+		loc->kind = LOC_FD;
+		loc->fd = fd;
+		loc->tid = created_at ? uid : -1;
+		if (created_at)
+			symbolize_handle(created_at, &loc->stack);
+	} else if (heap_find(addr, &hb)) {
 		loc->kind = LOC_HEAP;
 		loc->start = hb.start;
 		loc->size = hb.size;
@@ -182,12 +200,13 @@ void report_race(struct crace_thread *thr, uptr addr, u64 cur, uptr pc,
 		nprev = trace_restore(t, rec_clock(prev), addr, rec_mask(prev),
 				      rec_is_write(prev), rec_is_atomic(prev),
 				      prev_pcs, REPORT_MAX_FRAMES);
-	if (already_reported(pc, nprev ? prev_pcs[0] : 0)) {
+	u32 ncur = thread_stack_pcs(thr, pc, cur_pcs, REPORT_MAX_FRAMES);
+	if (already_reported(source_pc(cur_pcs, ncur),
+			     source_pc(prev_pcs, nprev))) {
 		spin_unlock(&report_lock);
 		runtime_exit(thr);
 		return;
 	}
-	u32 ncur = thread_stack_pcs(thr, pc, cur_pcs, REPORT_MAX_FRAMES);
 	uptr granule = addr & ~(GRANULE_SIZE - 1);
 
 	/* Too big for a small (signal) stack. */

@@ -51,14 +51,20 @@ enum report_location_kind {
 	LOC_HEAP,
 	LOC_STACK,
 	LOC_TLS,
+	LOC_FD, /* a file descriptor (close racing with a use) */
 };
 
 struct report_location {
 	enum report_location_kind kind;
 	const char *name; /* LOC_GLOBAL: the variable */
 	uptr start, size; /* LOC_GLOBAL, LOC_HEAP */
-	int tid; /* LOC_HEAP: allocating thread; LOC_STACK/TLS: owner */
-	struct report_stack stack; /* LOC_HEAP: allocation stack */
+	int fd;		  /* LOC_FD */
+	/* LOC_HEAP: allocating thread; LOC_STACK/TLS: owner; LOC_FD: the
+	 * thread that created it (-1 when the runtime did not see that). */
+	int tid;
+	/* LOC_HEAP: allocation stack; LOC_FD: creation stack (n = 0 when
+	 * unknown). */
+	struct report_stack stack;
 };
 
 struct report_thread {

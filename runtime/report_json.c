@@ -86,16 +86,17 @@ static void json_mop(struct strbuf *sb, const struct report_mop *m)
 static void json_location(struct strbuf *sb, const struct report_location *l)
 {
 	static const char *const kinds[] = {
-		[LOC_GLOBAL] = "global",
-		[LOC_HEAP] = "heap",
-		[LOC_STACK] = "stack",
-		[LOC_TLS] = "tls",
+		[LOC_GLOBAL] = "global", [LOC_HEAP] = "heap",
+		[LOC_STACK] = "stack",	 [LOC_TLS] = "tls",
+		[LOC_FD] = "fd",
 	};
 	sb_printf(sb, "{\"kind\":\"%s\"", kinds[l->kind]);
 	if (l->kind == LOC_GLOBAL) {
 		sb_printf(sb, ",\"name\":");
 		json_string(sb, l->name);
 	}
+	if (l->kind == LOC_FD)
+		sb_printf(sb, ",\"fd\":%d", l->fd);
 	if (l->kind == LOC_GLOBAL || l->kind == LOC_HEAP) {
 		sb_printf(sb, ",\"addr\":");
 		json_addr(sb, l->start);
@@ -105,7 +106,7 @@ static void json_location(struct strbuf *sb, const struct report_location *l)
 		sb_printf(sb, ",\"thread\":");
 		json_thread_id(sb, l->tid);
 	}
-	if (l->kind == LOC_HEAP) {
+	if (l->kind == LOC_HEAP || l->kind == LOC_FD) {
 		sb_printf(sb, ",\"stack\":");
 		json_stack(sb, &l->stack);
 	}

@@ -81,6 +81,17 @@ static void print_location(struct strbuf *sb, const struct report_location *l)
 			  l->name, (unsigned long)l->size,
 			  (unsigned long)l->start);
 		break;
+	case LOC_FD:
+		sb_printf(sb, "Location is file descriptor %d", l->fd);
+		if (l->stack.n) {
+			sb_printf(sb, " created by ");
+			thread_name(sb, l->tid);
+			sb_printf(sb, " at:\n");
+			print_stack(sb, &l->stack);
+		} else {
+			sb_printf(sb, "\n");
+		}
+		break;
 	}
 	sb_printf(sb, "\n");
 }

@@ -1,6 +1,12 @@
-// Closing an fd while another thread still uses it is a race on the fd.
+// Closing an fd while another thread still uses it is a race on the fd;
+// the report says which fd and where it was created (text, JSON, and the
+// gate's rendering of the JSON).
 // RUN: %clang_crace -O1 %s -o %t
 // RUN: %expect_exit 66 %run %t | FileCheck %s $(%markers %s)
+// RUN: %expect_exit 66 env CRACE_OPTIONS=report_format=json %run %t \
+// RUN:   | FileCheck %s --check-prefix=JSON $(%markers %s)
+// RUN: %expect_exit 66 %crace_gate -- %t \
+// RUN:   | FileCheck %s --check-prefix=GATE $(%markers %s)
 #include "order.h"
 #include <pthread.h>
 #include <stdio.h>
@@ -53,3 +59,11 @@ int main(void)
 // CHECK-NOT:  WARNING: DATA RACE
 // CHECK:      closed fd [[FD]]
 // CHECK:      Found 1 data race(s)
+
+// JSON: "locations":[{"kind":"fd","fd":{{[0-9]+}},"thread":0,"stack":[{"function":"pipe",{{.*}}"function":"main","file":"{{[^"]*}}close_racy.c","line":[[PIPE]],
+
+// GATE:      Location is file descriptor {{[0-9]+}} created by main thread at:
+// GATE-NEXT: pipe()
+// GATE-NEXT: libcrace.so+0x
+// GATE-NEXT: main()
+// GATE-NEXT: close_racy.c:[[PIPE]]:
