@@ -1,14 +1,25 @@
 /* C11/C++ atomics. The runtime performs each operation itself, under the
- * lock of the location's sync object when it acquires or releases, so the
- * value read and the clock acquired cannot come from different writers:
+ * lock of the location's sync object, so the value read and the clock
+ * acquired cannot come from different writers:
  *   release/acq_rel/seq_cst store   -> the location's clock := thread's
  *   release/acq_rel/seq_cst RMW     -> the location's clock joins thread's
  *   relaxed RMW                     -> continues the release sequence
  *   relaxed store                   -> ends it (the clock is cleared)
  *   acquire/consume/seq_cst load/RMW-> thread's clock joins the location's
- * A failed compare-exchange is a load with the failure order. Every
- * operation is also checked as an atomic access (atomics race only with
- * plain accesses). */
+ * A failed compare-exchange is a load with the failure order.
+ *
+ * Fences ([atomics.fences]): a release fence F followed by a relaxed store
+ * or RMW X synchronises with an acquire that reads X, and a relaxed load
+ * or RMW that reads a release store, followed by an acquire fence, is
+ * synchronised at the fence. So a release fence snapshots the thread's
+ * clock (fence_rel), which every later relaxed store/RMW of the thread
+ * publishes instead of nothing; a relaxed load/RMW gathers what it read
+ * into fence_acq, which the next acquire fence joins. Relaxed accesses
+ * without fences still order nothing. Threads that never ran a release
+ * fence pay nothing extra on relaxed stores.
+ *
+ * Every operation is also checked as an atomic access (atomics race only
+ * with plain accesses). */
 #include "access.h"
 #include "sync.h"
 #include <crace_abi.h>
@@ -36,33 +47,42 @@ static void atomic_check(struct crace_thread *thr, uptr addr, unsigned size,
 		access_range(thr, addr, size, flags, pc);
 }
 
-/* The sync object to hold across the operation, locked; NULL when the
- * operation neither acquires nor releases nor ends a release sequence. */
-static struct sync_obj *atomic_begin(uptr addr, bool need_sync, bool create)
+/* The location's sync object, locked, or NULL when there is none and the
+ * operation has nothing to release into it. A write by a thread past a
+ * release fence always has something. */
+static struct sync_obj *atomic_begin(struct crace_thread *thr, uptr addr,
+				     bool write, bool release)
 {
-	if (!need_sync)
-		return NULL;
+	bool create = write && (release || thr->fence_released);
 	struct sync_obj *s = sync_find(addr, create);
 	if (s)
 		spin_lock(&s->lock);
 	return s;
 }
 
+/* Applies the operation's edges: `reads`/`writes` say what it did (a
+ * failed compare-exchange only reads), `acquire`/`release` its order. */
 static void atomic_end(struct crace_thread *thr, struct sync_obj *s,
-		       bool acquire, bool release, bool is_store)
+		       bool reads, bool acquire, bool writes, bool release,
+		       bool is_store)
 {
 	if (!s)
 		return;
-	if (acquire)
-		vc_join(&thr->vc, &s->vc);
-	if (is_store && release)
-		vc_copy(&s->vc, &thr->vc);
-	else if (release)
-		vc_join(&s->vc, &thr->vc);
-	else if (is_store) /* a relaxed store: the release sequence ends */
-		s->vc.size = 0;
+	if (reads)
+		vc_join(acquire ? &thr->vc : &thr->fence_acq, &s->vc);
+	if (writes) {
+		const struct vclock *rel = release	       ? &thr->vc
+					   : thr->fence_released ? &thr->fence_rel
+								 : NULL;
+		if (is_store && rel)
+			vc_copy(&s->vc, rel);
+		else if (is_store) /* relaxed: the release sequence ends */
+			s->vc.size = 0;
+		else if (rel)
+			vc_join(&s->vc, rel);
+	}
 	spin_unlock(&s->lock);
-	if (release)
+	if (writes && release)
 		thread_tick(thr);
 }
 
@@ -72,11 +92,11 @@ static void atomic_end(struct crace_thread *thr, struct sync_obj *s,
 	{                                                                      \
 		struct crace_thread *thr = cur_thread();                       \
 		atomic_check(thr, (uptr)a, N / 8, false, CALLER_PC());         \
-		struct sync_obj *s =                                           \
-			atomic_begin((uptr)a, mo_acquires(mo), false);         \
+		struct sync_obj *s = atomic_begin(thr, (uptr)a, false, false); \
 		uint##N##_t v = __atomic_load_n((volatile uint##N##_t *)a,     \
 						__ATOMIC_SEQ_CST);             \
-		atomic_end(thr, s, true, false, false);                        \
+		atomic_end(thr, s, true, mo_acquires(mo), false, false,        \
+			   false);                                             \
 		return v;                                                      \
 	}                                                                      \
 	CRACE_EXPORT void __crace_atomic##N##_store(volatile void *a,          \
@@ -85,10 +105,10 @@ static void atomic_end(struct crace_thread *thr, struct sync_obj *s,
 		struct crace_thread *thr = cur_thread();                       \
 		atomic_check(thr, (uptr)a, N / 8, true, CALLER_PC());          \
 		bool rel = mo_releases(mo);                                    \
-		struct sync_obj *s = atomic_begin((uptr)a, true, rel);         \
+		struct sync_obj *s = atomic_begin(thr, (uptr)a, true, rel);    \
 		__atomic_store_n((volatile uint##N##_t *)a, v,                 \
 				 __ATOMIC_SEQ_CST);                            \
-		atomic_end(thr, s, false, rel, true);                          \
+		atomic_end(thr, s, false, false, true, rel, true);             \
 	}                                                                      \
 	static uint##N##_t rmw##N(volatile void *a, uint##N##_t v, int mo,     \
 				  int op, uptr pc)                             \
@@ -96,7 +116,7 @@ static void atomic_end(struct crace_thread *thr, struct sync_obj *s,
 		struct crace_thread *thr = cur_thread();                       \
 		atomic_check(thr, (uptr)a, N / 8, true, pc);                   \
 		bool acq = mo_acquires(mo), rel = mo_releases(mo);             \
-		struct sync_obj *s = atomic_begin((uptr)a, acq || rel, rel);   \
+		struct sync_obj *s = atomic_begin(thr, (uptr)a, true, rel);    \
 		volatile uint##N##_t *p = (volatile uint##N##_t *)a;           \
 		uint##N##_t old;                                               \
 		switch (op) {                                                  \
@@ -122,8 +142,7 @@ static void atomic_end(struct crace_thread *thr, struct sync_obj *s,
 			old = __atomic_fetch_nand(p, v, __ATOMIC_SEQ_CST);     \
 			break;                                                 \
 		}                                                              \
-		if (s)                                                         \
-			atomic_end(thr, s, acq, rel, false);                   \
+		atomic_end(thr, s, true, acq, true, rel, false);               \
 		return old;                                                    \
 	}                                                                      \
 	CRACE_EXPORT uint##N##_t __crace_atomic##N##_exchange(                 \
@@ -167,17 +186,15 @@ static void atomic_end(struct crace_thread *thr, struct sync_obj *s,
 	{                                                                      \
 		struct crace_thread *thr = cur_thread();                       \
 		uptr pc = CALLER_PC();                                         \
-		bool acq = mo_acquires(mo) || mo_acquires(fmo);                \
 		bool rel = mo_releases(mo);                                    \
-		struct sync_obj *s = atomic_begin((uptr)a, acq || rel, rel);   \
+		struct sync_obj *s = atomic_begin(thr, (uptr)a, true, rel);    \
 		uint##N##_t old = expected;                                    \
 		bool ok = __atomic_compare_exchange_n(                         \
 			(volatile uint##N##_t *)a, &old, desired, false,       \
 			__ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);                   \
-		if (s)                                                         \
-			atomic_end(thr, s,                                     \
-				   ok ? mo_acquires(mo) : mo_acquires(fmo),    \
-				   ok &&rel, false);                           \
+		atomic_end(thr, s, true,                                       \
+			   ok ? mo_acquires(mo) : mo_acquires(fmo), ok,        \
+			   ok && rel, false);                                  \
 		atomic_check(thr, (uptr)a, N / 8, ok, pc);                     \
 		return old;                                                    \
 	}
@@ -187,14 +204,27 @@ DEFINE_ATOMICS(16)
 DEFINE_ATOMICS(32)
 DEFINE_ATOMICS(64)
 
-/* Fences are modelled by "Happens-before for every synchronisation"; until
- * then a fence orders nothing by itself (seq_cst atomics around it do). */
+/* Acquire first: what a seq_cst or acq_rel fence acquires, it also
+ * releases. The release snapshot is followed by a tick, so accesses after
+ * the fence are not published with it. */
 CRACE_EXPORT void __crace_atomic_thread_fence(int mo)
 {
+	struct crace_thread *thr = cur_thread();
+	if (mo_acquires(mo) && thr->fence_acq.size) {
+		vc_join(&thr->vc, &thr->fence_acq);
+		thr->fence_acq.size = 0;
+	}
+	if (mo_releases(mo)) {
+		vc_copy(&thr->fence_rel, &thr->vc);
+		thr->fence_released = true;
+		thread_tick(thr);
+	}
 	__atomic_thread_fence(mo == CRACE_MO_RELAXED ? __ATOMIC_RELAXED
 						     : __ATOMIC_SEQ_CST);
 }
 
+/* Orders a thread with its own signal handlers only: no edge between
+ * threads. */
 CRACE_EXPORT void __crace_atomic_signal_fence(int mo)
 {
 	(void)mo;

@@ -94,6 +94,8 @@ static void free_thread_state(struct crace_thread *thr)
 {
 	internal_munmap(thr->stack, SHADOW_STACK_MAX * sizeof(uptr));
 	vc_free(&thr->vc);
+	vc_free(&thr->fence_rel);
+	vc_free(&thr->fence_acq);
 	internal_free(thr, sizeof(*thr));
 }
 
@@ -225,6 +227,12 @@ void thread_start(struct thread_ctx *ctx, uptr outer_frame)
 	spin_unlock(&registry_lock);
 }
 
+u64 thread_epoch(const struct crace_thread *thr)
+{
+	bool ignoring = thr->ignore_reads || thr->ignore_writes;
+	return rec_epoch(thr->slot, ignoring ? 0 : thr->clock);
+}
+
 void thread_tick(struct crace_thread *thr)
 {
 	u64 c = ++thr->clock;
@@ -232,7 +240,7 @@ void thread_tick(struct crace_thread *thr)
 		crace_die("thread clock overflow after %llu synchronisations",
 			  (unsigned long long)REC_MAX_CLOCK);
 	thr->vc.clk[thr->slot] = c;
-	thr->epoch = rec_epoch(thr->slot, c);
+	thr->epoch = thread_epoch(thr);
 	store_relaxed(&slots[thr->slot].clock, c);
 	trace_put(thr, (EV_EPOCH << EV_KIND_SHIFT) | c);
 }

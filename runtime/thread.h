@@ -38,6 +38,16 @@ struct crace_thread {
 			 */
 	bool finished;
 	struct thread_ctx *ctx;
+	/* C11 fences (atomic.c): the clock at the last release fence, which
+	 * relaxed stores publish once fence_released is set, and the clocks
+	 * relaxed loads read, which the next acquire fence joins. */
+	bool fence_released;
+	struct vclock fence_rel;
+	struct vclock fence_acq;
+	/* Annotations (annotations.c): while either is non-zero, epoch holds
+	 * clock 0 so every access takes the slow path, which skips the
+	 * ignored kinds. */
+	int ignore_reads, ignore_writes;
 };
 
 enum thread_state { THREAD_RUNNING, THREAD_FINISHED };
@@ -87,6 +97,11 @@ void thread_finish(struct crace_thread *thr);
 void thread_joined(struct crace_thread *joiner, pthread_t child);
 void thread_detached(pthread_t child);
 void thread_forget_create(struct thread_ctx *ctx); /* pthread_create failed */
+
+/* The epoch the fast path compares records with (thr->epoch): it names
+ * clock 0, which no record has, while the thread ignores some accesses, so
+ * they all take the slow path (see annotations.c). */
+u64 thread_epoch(const struct crace_thread *thr);
 
 /* Advance the thread's clock after a release operation. */
 void thread_tick(struct crace_thread *thr);

@@ -1,0 +1,39 @@
+// An acquire fence on the reader side alone is not enough: a relaxed store
+// with no release fence before it publishes nothing.
+// RUN: %clang_crace -O1 %s -o %t
+// RUN: %expect_exit 66 %run %t | FileCheck %s $(%markers %s)
+#include <pthread.h>
+#include <sched.h>
+#include <stdatomic.h>
+
+int payload;
+atomic_int ready;
+
+void *producer(void *arg)
+{
+	payload = 42; // L:W
+	atomic_store_explicit(&ready, 1, memory_order_relaxed);
+	return arg;
+}
+
+int main(void)
+{
+	pthread_t t;
+	pthread_create(&t, 0, producer, 0);
+	while (!atomic_load_explicit(&ready, memory_order_relaxed))
+		sched_yield();
+	atomic_thread_fence(memory_order_acquire);
+	int v = payload; // L:R
+	pthread_join(t, 0);
+	return v != 42;
+}
+
+// CHECK:      WARNING: DATA RACE
+// CHECK-NEXT: Read at [[ADDR:0x[0-9a-f]+]] by main thread:
+// CHECK-NEXT: main()
+// CHECK-NEXT: acquire_fence_only_racy.c:[[R]]:
+// CHECK:      Previous write at [[ADDR]] by thread T1:
+// CHECK-NEXT: producer()
+// CHECK-NEXT: acquire_fence_only_racy.c:[[W]]:
+// CHECK:      Location is global 'payload' of size 4 at [[ADDR]]
+// CHECK:      Found 1 data race(s)

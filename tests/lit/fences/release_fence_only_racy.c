@@ -1,0 +1,42 @@
+// A release fence on the writer side alone is not enough: the reader's
+// relaxed load without an acquire fence after it orders nothing.
+// RUN: %clang_crace -O1 %s -o %t
+// RUN: %expect_exit 66 %run %t | FileCheck %s $(%markers %s)
+#include <pthread.h>
+#include <sched.h>
+#include <stdatomic.h>
+
+int payload;
+atomic_int ready;
+
+void *producer(void *arg)
+{
+	payload = 42; // L:W
+	atomic_thread_fence(memory_order_release);
+	atomic_store_explicit(&ready, 1, memory_order_relaxed);
+	return arg;
+}
+
+int main(void)
+{
+	pthread_t t;
+	pthread_create(&t, 0, producer, 0); // L:C
+	while (!atomic_load_explicit(&ready, memory_order_relaxed))
+		sched_yield();
+	int v = payload; // L:R
+	pthread_join(t, 0);
+	return v != 42;
+}
+
+// CHECK:      WARNING: DATA RACE
+// CHECK-NEXT: Read at [[ADDR:0x[0-9a-f]+]] by main thread:
+// CHECK-NEXT: main()
+// CHECK-NEXT: release_fence_only_racy.c:[[R]]:
+// CHECK:      Previous write at [[ADDR]] by thread T1:
+// CHECK-NEXT: producer()
+// CHECK-NEXT: release_fence_only_racy.c:[[W]]:
+// CHECK:      Location is global 'payload' of size 4 at [[ADDR]]
+// CHECK:      Thread T1 ({{running|finished}}) created at:
+// CHECK:      main()
+// CHECK-NEXT: release_fence_only_racy.c:[[C]]:
+// CHECK:      Found 1 data race(s)
