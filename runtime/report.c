@@ -5,6 +5,7 @@
  * nothing). */
 #include "report.h"
 #include "alloc.h"
+#include "annotations.h"
 #include "fd.h"
 #include "heap.h"
 #include "options.h"
@@ -191,6 +192,8 @@ static void write_report(const struct report *r)
 void report_race(struct crace_thread *thr, uptr addr, u64 cur, uptr pc,
 		 u64 prev)
 {
+	if (benign_race(addr))
+		return;
 	runtime_enter(thr);
 	spin_lock(&report_lock);
 	uptr prev_pcs[REPORT_MAX_FRAMES], cur_pcs[REPORT_MAX_FRAMES];

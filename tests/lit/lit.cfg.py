@@ -33,12 +33,13 @@ config.environment['LC_ALL'] = 'C'
 config.environment['DOTNET_SYSTEM_GLOBALIZATION_INVARIANT'] = '1'
 config.environment['DOTNET_CLI_TELEMETRY_OPTOUT'] = '1'
 
-common = '-fpass-plugin=%s -g -pthread -I%s' % (pass_so, inputs)
+common = '-fpass-plugin=%s -g -pthread -I%s -I%s' % (
+    pass_so, inputs, os.path.join(repo, 'include'))
 # Longest names first: lit substitutes in list order.
 config.substitutions += [
     ('%clangxx_crace', 'clang++-14 %s -std=c++17' % common),
     ('%clang_crace', 'clang-14 %s' % common),
-    ('%clang_plain', 'clang-14'),
+    ('%clang_plain', 'clang-14 -I%s' % os.path.join(repo, 'include')),
     ('%crace_cxx', os.path.join(scripts, 'crace-c++') + ' -I' + inputs),
     ('%crace_cc', os.path.join(scripts, 'crace-cc') + ' -I' + inputs),
     ('%crace_run', os.path.join(scripts, 'crace-run')),
