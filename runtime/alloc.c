@@ -5,6 +5,8 @@
 #include <errno.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #define MIN_SHIFT 4  /* 16 bytes */
 #define MAX_SHIFT 16 /* 64 KiB; larger sizes are mmap'd */
@@ -23,10 +25,14 @@ struct size_class {
 
 static struct size_class classes[NCLASSES];
 
+/* Raw system calls: the runtime's own mappings must not pass through its
+ * mmap interceptor (which would look up, or even create, the thread they
+ * are made for). */
 void *internal_mmap(size_t size, const char *what)
 {
-	void *p = mmap(NULL, size, PROT_READ | PROT_WRITE,
-		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	void *p = (void *)syscall(SYS_mmap, NULL, size, PROT_READ | PROT_WRITE,
+				  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+				  -1, 0);
 	if (p == MAP_FAILED)
 		crace_die("out of memory: cannot map %zu bytes for %s (%s)",
 			  size, what, strerror(errno));
@@ -35,7 +41,7 @@ void *internal_mmap(size_t size, const char *what)
 
 void internal_munmap(void *p, size_t size)
 {
-	munmap(p, size);
+	syscall(SYS_munmap, p, size);
 }
 
 static unsigned class_of(size_t size)

@@ -1,7 +1,9 @@
 #include "heap.h"
+#include "access.h"
 #include "alloc.h"
 #include "shadow.h"
 #include "spinlock.h"
+#include <crace_abi.h>
 
 #include "hashtable.h"
 
@@ -47,13 +49,36 @@ void heap_allocated(struct crace_thread *thr, void *p, uptr size, uptr fn_pc,
 		internal_free(old, sizeof(*old));
 }
 
-void heap_freed(void *p)
+/* The free's write is made as if from inside the freeing function called
+ * at `caller`: its stack (now, or replayed from the trace later) reads
+ * "free() <- caller <- ...". The block stays registered during the check
+ * so a race found by the free itself names it as its Location. */
+static void free_write(struct crace_thread *thr, uptr start, uptr size,
+		       uptr fn_pc, uptr caller)
+{
+	__crace_func_entry((void *)caller);
+	/* +1: stacks name a pc as a return address, looked up at pc - 1. */
+	access_range(thr, start, size < FREE_CHECK_MAX ? size : FREE_CHECK_MAX,
+		     ACC_WRITE, fn_pc + 1);
+	__crace_func_exit();
+}
+
+uptr heap_freed(struct crace_thread *thr, void *p, uptr fn_pc, uptr caller)
 {
 	if (!p)
-		return;
+		return 0;
 	uptr start = (uptr)p;
 	struct heap_stripe *st = stripe_of(start);
 	struct heap_block *b;
+	uptr size = 0;
+	spin_lock(&st->lock);
+	HASH_FIND(hh, st->blocks, &start, sizeof(uptr), b);
+	if (b)
+		size = b->info.size;
+	spin_unlock(&st->lock);
+	if (!b)
+		return 0;
+	free_write(thr, start, size, fn_pc, caller);
 	spin_lock(&st->lock);
 	HASH_FIND(hh, st->blocks, &start, sizeof(uptr), b);
 	if (b)
@@ -61,6 +86,7 @@ void heap_freed(void *p)
 	spin_unlock(&st->lock);
 	if (b)
 		internal_free(b, sizeof(*b));
+	return size;
 }
 
 /* Report time only: a scan of every live block. */

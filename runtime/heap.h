@@ -1,6 +1,8 @@
 /* Live heap blocks, for "Location is heap block ... allocated by ... at:".
  * Also gives each new block fresh shadow, so reused memory never carries an
- * earlier block's history. */
+ * earlier block's history, and makes freeing a block a write to it, so a
+ * use in another thread that is not ordered with the free is a race whose
+ * stack shows the free (top frame: free, operator delete, realloc). */
 #ifndef CRACE_HEAP_H
 #define CRACE_HEAP_H
 
@@ -18,7 +20,15 @@ struct heap_block_info {
  * the return address into the program. */
 void heap_allocated(struct crace_thread *thr, void *p, uptr size, uptr fn_pc,
 		    uptr caller);
-void heap_freed(void *p);
+/* The block at p is freed (or moved by realloc) by a call of the function
+ * at fn_pc from `caller`: checked as a write to its first FREE_CHECK_MAX
+ * bytes, then forgotten. Returns the block's size (0 if it was unknown). */
+uptr heap_freed(struct crace_thread *thr, void *p, uptr fn_pc, uptr caller);
+
+/* Like ThreadSanitizer: checking a huge block on free would touch shadow
+ * the program never used; races on a freed block are nearly always on its
+ * head. */
+#define FREE_CHECK_MAX 1024
 bool heap_find(uptr addr, struct heap_block_info *out);
 
 #endif

@@ -24,14 +24,17 @@ static void *track(void *p, size_t size, uptr self, uptr caller)
 	return p;
 }
 
-static void untrack(void *p)
+/* Returns the freed block's size, 0 when untracked. */
+static size_t untrack(void *p, uptr self, uptr caller)
 {
 	struct crace_thread *thr = intercept_thread();
+	size_t size = 0;
 	if (p && thr) {
 		runtime_enter(thr);
-		heap_freed(p);
+		size = heap_freed(thr, p, self, caller);
 		runtime_exit(thr);
 	}
+	return size;
 }
 
 CRACE_EXPORT void *malloc(size_t n)
@@ -45,17 +48,23 @@ CRACE_EXPORT void *calloc(size_t n, size_t size)
 		     CALLER_PC());
 }
 
+/* The old block is written (as by free) before it may move; if realloc
+ * fails the block lives on, with that write recorded. */
 CRACE_EXPORT void *realloc(void *p, size_t n)
 {
+	size_t old = untrack(p, SELF_PC(realloc), CALLER_PC());
 	void *q = __libc_realloc(p, n);
-	if (q || n == 0)
-		untrack(p);
+	if (!q && n && p) {
+		if (old)
+			track(p, old, SELF_PC(realloc), CALLER_PC());
+		return NULL;
+	}
 	return track(q, n, SELF_PC(realloc), CALLER_PC());
 }
 
 CRACE_EXPORT void free(void *p)
 {
-	untrack(p);
+	untrack(p, SELF_PC(free), CALLER_PC());
 	__libc_free(p);
 }
 
@@ -87,46 +96,158 @@ CRACE_EXPORT void *valloc(size_t n)
 	return track(__libc_memalign(4096, n), n, SELF_PC(valloc), CALLER_PC());
 }
 
+CRACE_EXPORT void *pvalloc(size_t n)
+{
+	size_t page = 4096;
+	n = n ? (n + page - 1) & ~(page - 1) : page;
+	return track(__libc_memalign(page, n), n, SELF_PC(pvalloc),
+		     CALLER_PC());
+}
+
 /* operator new: allocate through glibc directly so the stack names the
- * program's call site; on failure defer to libstdc++'s operator new, which
- * runs the new-handler and throws. */
+ * program's call site; on failure defer to libstdc++'s operator, which runs
+ * the new-handler and throws (or returns NULL for the nothrow forms). Every
+ * form of operator delete frees like free, named as itself in stacks. */
+typedef struct {
+	char c;
+} nothrow_t; /* std::nothrow_t: an empty tag passed by reference */
+
 DEFINE_REAL(void *, _Znwm, size_t);
 DEFINE_REAL(void *, _Znam, size_t);
+DEFINE_REAL(void *, _ZnwmSt11align_val_t, size_t, size_t);
+DEFINE_REAL(void *, _ZnamSt11align_val_t, size_t, size_t);
+DEFINE_REAL(void *, _ZnwmRKSt9nothrow_t, size_t, const nothrow_t *);
+DEFINE_REAL(void *, _ZnamRKSt9nothrow_t, size_t, const nothrow_t *);
+DEFINE_REAL(void *, _ZnwmSt11align_val_tRKSt9nothrow_t, size_t, size_t,
+	    const nothrow_t *);
+DEFINE_REAL(void *, _ZnamSt11align_val_tRKSt9nothrow_t, size_t, size_t,
+	    const nothrow_t *);
+
+#define NEW(name, ...)                                                         \
+	void *p = __libc_malloc(n ? n : 1);                                    \
+	if (!p)                                                                \
+		return REAL(name)(__VA_ARGS__);                                \
+	return track(p, n, SELF_PC(name), CALLER_PC())
+#define NEW_ALIGNED(name, ...)                                                 \
+	void *p = __libc_memalign(align, n ? n : 1);                           \
+	if (!p)                                                                \
+		return REAL(name)(__VA_ARGS__);                                \
+	return track(p, n, SELF_PC(name), CALLER_PC())
 
 CRACE_EXPORT void *_Znwm(size_t n)
 {
-	void *p = __libc_malloc(n ? n : 1);
-	if (!p)
-		return REAL(_Znwm)(n);
-	return track(p, n, SELF_PC(_Znwm), CALLER_PC());
+	NEW(_Znwm, n);
 }
 
 CRACE_EXPORT void *_Znam(size_t n)
 {
-	void *p = __libc_malloc(n ? n : 1);
-	if (!p)
-		return REAL(_Znam)(n);
-	return track(p, n, SELF_PC(_Znam), CALLER_PC());
+	NEW(_Znam, n);
 }
+
+CRACE_EXPORT void *_ZnwmRKSt9nothrow_t(size_t n, const nothrow_t *nt)
+{
+	NEW(_ZnwmRKSt9nothrow_t, n, nt);
+}
+
+CRACE_EXPORT void *_ZnamRKSt9nothrow_t(size_t n, const nothrow_t *nt)
+{
+	NEW(_ZnamRKSt9nothrow_t, n, nt);
+}
+
+CRACE_EXPORT void *_ZnwmSt11align_val_t(size_t n, size_t align)
+{
+	NEW_ALIGNED(_ZnwmSt11align_val_t, n, align);
+}
+
+CRACE_EXPORT void *_ZnamSt11align_val_t(size_t n, size_t align)
+{
+	NEW_ALIGNED(_ZnamSt11align_val_t, n, align);
+}
+
+CRACE_EXPORT void *_ZnwmSt11align_val_tRKSt9nothrow_t(size_t n, size_t align,
+						      const nothrow_t *nt)
+{
+	NEW_ALIGNED(_ZnwmSt11align_val_tRKSt9nothrow_t, n, align, nt);
+}
+
+CRACE_EXPORT void *_ZnamSt11align_val_tRKSt9nothrow_t(size_t n, size_t align,
+						      const nothrow_t *nt)
+{
+	NEW_ALIGNED(_ZnamSt11align_val_tRKSt9nothrow_t, n, align, nt);
+}
+
+#define DELETE(name)                                                           \
+	untrack(p, SELF_PC(name), CALLER_PC());                                \
+	__libc_free(p)
 
 CRACE_EXPORT void _ZdlPv(void *p)
 {
-	free(p);
+	DELETE(_ZdlPv);
 }
 
 CRACE_EXPORT void _ZdaPv(void *p)
 {
-	free(p);
+	DELETE(_ZdaPv);
 }
 
 CRACE_EXPORT void _ZdlPvm(void *p, size_t n)
 {
 	(void)n;
-	free(p);
+	DELETE(_ZdlPvm);
 }
 
 CRACE_EXPORT void _ZdaPvm(void *p, size_t n)
 {
 	(void)n;
-	free(p);
+	DELETE(_ZdaPvm);
+}
+
+CRACE_EXPORT void _ZdlPvRKSt9nothrow_t(void *p, const nothrow_t *nt)
+{
+	(void)nt;
+	DELETE(_ZdlPvRKSt9nothrow_t);
+}
+
+CRACE_EXPORT void _ZdaPvRKSt9nothrow_t(void *p, const nothrow_t *nt)
+{
+	(void)nt;
+	DELETE(_ZdaPvRKSt9nothrow_t);
+}
+
+CRACE_EXPORT void _ZdlPvSt11align_val_t(void *p, size_t align)
+{
+	(void)align;
+	DELETE(_ZdlPvSt11align_val_t);
+}
+
+CRACE_EXPORT void _ZdaPvSt11align_val_t(void *p, size_t align)
+{
+	(void)align;
+	DELETE(_ZdaPvSt11align_val_t);
+}
+
+CRACE_EXPORT void _ZdlPvmSt11align_val_t(void *p, size_t n, size_t align)
+{
+	(void)n, (void)align;
+	DELETE(_ZdlPvmSt11align_val_t);
+}
+
+CRACE_EXPORT void _ZdaPvmSt11align_val_t(void *p, size_t n, size_t align)
+{
+	(void)n, (void)align;
+	DELETE(_ZdaPvmSt11align_val_t);
+}
+
+CRACE_EXPORT void _ZdlPvSt11align_val_tRKSt9nothrow_t(void *p, size_t align,
+						      const nothrow_t *nt)
+{
+	(void)align, (void)nt;
+	DELETE(_ZdlPvSt11align_val_tRKSt9nothrow_t);
+}
+
+CRACE_EXPORT void _ZdaPvSt11align_val_tRKSt9nothrow_t(void *p, size_t align,
+						      const nothrow_t *nt)
+{
+	(void)align, (void)nt;
+	DELETE(_ZdaPvSt11align_val_tRKSt9nothrow_t);
 }
