@@ -51,6 +51,16 @@ DEFINE_REAL(int, sem_post, sem_t *);
 DEFINE_REAL(int, sem_wait, sem_t *);
 DEFINE_REAL(int, sem_trywait, sem_t *);
 DEFINE_REAL(int, sem_timedwait, sem_t *, const struct timespec *);
+DEFINE_REAL(int, sem_clockwait, sem_t *, clockid_t, const struct timespec *);
+DEFINE_REAL(int, pthread_rwlock_clockrdlock, pthread_rwlock_t *, clockid_t,
+	    const struct timespec *);
+DEFINE_REAL(int, pthread_rwlock_clockwrlock, pthread_rwlock_t *, clockid_t,
+	    const struct timespec *);
+DEFINE_REAL(int, pthread_cond_clockwait, pthread_cond_t *, pthread_mutex_t *,
+	    clockid_t, const struct timespec *);
+DEFINE_REAL(int, pthread_barrier_init, pthread_barrier_t *,
+	    const pthread_barrierattr_t *, unsigned);
+DEFINE_REAL(int, pthread_barrier_destroy, pthread_barrier_t *);
 
 /* --- threads --- */
 
@@ -135,10 +145,11 @@ CRACE_EXPORT void pthread_exit(void *ret)
 /* --- mutexes and friends: acquire after a successful lock, release before
  * the unlock --- */
 
+/* EOWNERDEAD: a robust mutex whose owner died is acquired all the same. */
 static int acquired(int r, void *addr)
 {
 	struct crace_thread *thr = intercept_thread();
-	if (r == 0 && thr)
+	if ((r == 0 || r == EOWNERDEAD) && thr)
 		sync_acquire(thr, (uptr)addr);
 	return r;
 }
@@ -225,6 +236,34 @@ CRACE_EXPORT int pthread_cond_broadcast(pthread_cond_t *c)
 	return REAL(pthread_cond_broadcast)(c);
 }
 
+/* rwlocks: a writer's unlock releases to the lock's address, which readers
+ * and writers acquire; a reader's unlock releases to a second clock (the
+ * address with bit 63 set, no user address) that only writers acquire, so
+ * readers never order each other. glibc records the tid of the thread
+ * holding the lock for writing in __cur_writer (0 while read-locked); the
+ * thread unlocking holds the lock, so a non-zero value means it is that
+ * writer. */
+#define RWLOCK_READERS_KEY (1ull << 63)
+
+static int write_acquired(int r, pthread_rwlock_t *l)
+{
+	struct crace_thread *thr = intercept_thread();
+	if (r == 0 && thr) {
+		sync_acquire(thr, (uptr)l);
+		sync_acquire(thr, (uptr)l | RWLOCK_READERS_KEY);
+	}
+	return r;
+}
+
+static void rwlock_releasing(pthread_rwlock_t *l)
+{
+	struct crace_thread *thr = intercept_thread();
+	if (!thr)
+		return;
+	bool writer = load_relaxed(&l->__data.__cur_writer) != 0;
+	sync_release(thr, writer ? (uptr)l : (uptr)l | RWLOCK_READERS_KEY);
+}
+
 CRACE_EXPORT int pthread_rwlock_rdlock(pthread_rwlock_t *l)
 {
 	return acquired(REAL(pthread_rwlock_rdlock)(l), l);
@@ -243,23 +282,23 @@ CRACE_EXPORT int pthread_rwlock_timedrdlock(pthread_rwlock_t *l,
 
 CRACE_EXPORT int pthread_rwlock_wrlock(pthread_rwlock_t *l)
 {
-	return acquired(REAL(pthread_rwlock_wrlock)(l), l);
+	return write_acquired(REAL(pthread_rwlock_wrlock)(l), l);
 }
 
 CRACE_EXPORT int pthread_rwlock_trywrlock(pthread_rwlock_t *l)
 {
-	return acquired(REAL(pthread_rwlock_trywrlock)(l), l);
+	return write_acquired(REAL(pthread_rwlock_trywrlock)(l), l);
 }
 
 CRACE_EXPORT int pthread_rwlock_timedwrlock(pthread_rwlock_t *l,
 					    const struct timespec *ts)
 {
-	return acquired(REAL(pthread_rwlock_timedwrlock)(l, ts), l);
+	return write_acquired(REAL(pthread_rwlock_timedwrlock)(l, ts), l);
 }
 
 CRACE_EXPORT int pthread_rwlock_unlock(pthread_rwlock_t *l)
 {
-	releasing(l);
+	rwlock_releasing(l);
 	return REAL(pthread_rwlock_unlock)(l);
 }
 
@@ -279,11 +318,31 @@ CRACE_EXPORT int pthread_spin_unlock(pthread_spinlock_t *l)
 	return REAL(pthread_spin_unlock)(l);
 }
 
+CRACE_EXPORT int pthread_barrier_init(pthread_barrier_t *b,
+				      const pthread_barrierattr_t *a,
+				      unsigned count)
+{
+	int r = REAL(pthread_barrier_init)(b, a, count);
+	if (r == 0 && crace_ready)
+		barrier_init((uptr)b, count);
+	return r;
+}
+
+CRACE_EXPORT int pthread_barrier_destroy(pthread_barrier_t *b)
+{
+	int r = REAL(pthread_barrier_destroy)(b);
+	if (r == 0 && crace_ready)
+		barrier_destroy((uptr)b);
+	return r;
+}
+
 CRACE_EXPORT int pthread_barrier_wait(pthread_barrier_t *b)
 {
-	releasing(b);
+	struct crace_thread *thr = intercept_thread();
+	long phase = thr ? barrier_arrive(thr, (uptr)b) : -1;
 	int r = REAL(pthread_barrier_wait)(b);
-	acquired(0, b);
+	if (thr)
+		barrier_depart(thr, (uptr)b, phase);
 	return r;
 }
 
@@ -331,4 +390,34 @@ CRACE_EXPORT int sem_trywait(sem_t *s)
 CRACE_EXPORT int sem_timedwait(sem_t *s, const struct timespec *ts)
 {
 	return acquired(REAL(sem_timedwait)(s, ts), s);
+}
+
+/* --- glibc 2.30+ variants taking a clock --- */
+
+CRACE_EXPORT int sem_clockwait(sem_t *s, clockid_t clk,
+			       const struct timespec *ts)
+{
+	return acquired(REAL(sem_clockwait)(s, clk, ts), s);
+}
+
+CRACE_EXPORT int pthread_rwlock_clockrdlock(pthread_rwlock_t *l, clockid_t clk,
+					    const struct timespec *ts)
+{
+	return acquired(REAL(pthread_rwlock_clockrdlock)(l, clk, ts), l);
+}
+
+CRACE_EXPORT int pthread_rwlock_clockwrlock(pthread_rwlock_t *l, clockid_t clk,
+					    const struct timespec *ts)
+{
+	return write_acquired(REAL(pthread_rwlock_clockwrlock)(l, clk, ts), l);
+}
+
+CRACE_EXPORT int pthread_cond_clockwait(pthread_cond_t *c, pthread_mutex_t *m,
+					clockid_t clk,
+					const struct timespec *ts)
+{
+	releasing(m);
+	int r = REAL(pthread_cond_clockwait)(c, m, clk, ts);
+	acquired(0, m);
+	return acquired(r, c);
 }

@@ -72,3 +72,120 @@ void sync_release(struct crace_thread *thr, uptr addr)
 	spin_unlock(&s->lock);
 	thread_tick(thr);
 }
+
+/* --- barriers --- */
+
+struct barrier_phase {
+	long phase;
+	unsigned departed;
+	struct vclock vc;
+	struct barrier_phase *next;
+};
+
+struct barrier {
+	uptr addr;
+	unsigned count;
+	u64 arrivals;
+	struct barrier_phase *phases; /* at most a few live at once */
+	struct barrier *next;
+};
+
+/* Barrier operations block anyway; one lock for all of them is enough. */
+static struct spinlock barrier_lock = SPINLOCK_INIT;
+static struct barrier *barriers;
+
+static struct barrier **barrier_find(uptr addr)
+{
+	struct barrier **p = &barriers;
+	while (*p && (*p)->addr != addr)
+		p = &(*p)->next;
+	return p;
+}
+
+static void barrier_free(struct barrier *b)
+{
+	while (b->phases) {
+		struct barrier_phase *ph = b->phases;
+		b->phases = ph->next;
+		vc_free(&ph->vc);
+		internal_free(ph, sizeof(*ph));
+	}
+	internal_free(b, sizeof(*b));
+}
+
+void barrier_destroy(uptr addr)
+{
+	spin_lock(&barrier_lock);
+	struct barrier **p = barrier_find(addr), *b = *p;
+	if (b)
+		*p = b->next;
+	spin_unlock(&barrier_lock);
+	if (b)
+		barrier_free(b);
+}
+
+void barrier_init(uptr addr, unsigned count)
+{
+	barrier_destroy(addr);
+	struct barrier *b = internal_alloc(sizeof(*b));
+	b->addr = addr;
+	b->count = count ? count : 1;
+	spin_lock(&barrier_lock);
+	b->next = barriers;
+	barriers = b;
+	spin_unlock(&barrier_lock);
+}
+
+long barrier_arrive(struct crace_thread *thr, uptr addr)
+{
+	spin_lock(&barrier_lock);
+	struct barrier *b = *barrier_find(addr);
+	if (!b) {
+		spin_unlock(&barrier_lock);
+		sync_release(thr, addr);
+		return -1;
+	}
+	long phase = (long)(b->arrivals++ / b->count);
+	struct barrier_phase *ph = b->phases;
+	while (ph && ph->phase != phase)
+		ph = ph->next;
+	if (!ph) {
+		ph = internal_alloc(sizeof(*ph));
+		ph->phase = phase;
+		vc_init(&ph->vc);
+		ph->next = b->phases;
+		b->phases = ph;
+	}
+	vc_join(&ph->vc, &thr->vc);
+	spin_unlock(&barrier_lock);
+	thread_tick(thr);
+	return phase;
+}
+
+void barrier_depart(struct crace_thread *thr, uptr addr, long phase)
+{
+	if (phase < 0) {
+		sync_acquire(thr, addr);
+		return;
+	}
+	struct barrier_phase *dead = NULL;
+	spin_lock(&barrier_lock);
+	struct barrier *b = *barrier_find(addr);
+	for (struct barrier_phase **p = b ? &b->phases : NULL; p && *p;
+	     p = &(*p)->next) {
+		struct barrier_phase *ph = *p;
+		if (ph->phase != phase)
+			continue;
+		vc_join(&thr->vc, &ph->vc);
+		if (++ph->departed == b->count) {
+			*p = ph->next;
+			dead = ph;
+		}
+		break;
+	}
+	spin_unlock(&barrier_lock);
+	if (dead) {
+		vc_free(&dead->vc);
+		internal_free(dead, sizeof(*dead));
+	}
+}

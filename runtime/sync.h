@@ -24,4 +24,16 @@ void sync_acquire(struct crace_thread *thr, uptr addr);
  * object's, then it ticks. Atomics do the same under the lock they hold. */
 void sync_release(struct crace_thread *thr, uptr addr);
 
+/* Barriers: phase k's arrivals happen before phase k's departures, and
+ * nothing of phase k+1 leaks into a slow departure of phase k. Arrivals
+ * are numbered; with the barrier's count (from pthread_barrier_init) the
+ * number gives the phase, and each phase gathers its own clock, dropped
+ * once all its threads have departed. */
+void barrier_init(uptr addr, unsigned count);
+void barrier_destroy(uptr addr);
+/* Returns the arrival's phase, or -1 for a barrier whose init was not
+ * seen (then arrivals and departures join one clock, across phases). */
+long barrier_arrive(struct crace_thread *thr, uptr addr);
+void barrier_depart(struct crace_thread *thr, uptr addr, long phase);
+
 #endif
