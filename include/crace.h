@@ -56,10 +56,10 @@ void AnnotateIgnoreWritesEnd(const char *file, int line) CRACE_WEAK_;
 			fn(__FILE__, __LINE__, ##__VA_ARGS__);                 \
 	} while (0)
 
-#define CRACE_HAPPENS_BEFORE(addr) CRACE_CALL_(AnnotateHappensBefore, (addr))
-#define CRACE_HAPPENS_AFTER(addr)  CRACE_CALL_(AnnotateHappensAfter, (addr))
-#define CRACE_IGNORE_READS_BEGIN() CRACE_CALL_(AnnotateIgnoreReadsBegin)
-#define CRACE_IGNORE_READS_END()   CRACE_CALL_(AnnotateIgnoreReadsEnd)
+#define CRACE_HAPPENS_BEFORE(addr)  CRACE_CALL_(AnnotateHappensBefore, (addr))
+#define CRACE_HAPPENS_AFTER(addr)   CRACE_CALL_(AnnotateHappensAfter, (addr))
+#define CRACE_IGNORE_READS_BEGIN()  CRACE_CALL_(AnnotateIgnoreReadsBegin)
+#define CRACE_IGNORE_READS_END()    CRACE_CALL_(AnnotateIgnoreReadsEnd)
 #define CRACE_IGNORE_WRITES_BEGIN() CRACE_CALL_(AnnotateIgnoreWritesBegin)
 #define CRACE_IGNORE_WRITES_END()   CRACE_CALL_(AnnotateIgnoreWritesEnd)
 #define CRACE_BENIGN_RACE(addr, size, why)                                     \

@@ -134,7 +134,8 @@ void access_slow(struct crace_thread *thr, uptr addr, unsigned mask,
 		return;
 	u64 cur = access_record(thr, mask, flags);
 	if (unlikely(!rec_clock(cur))) { /* the thread ignores some accesses */
-		if ((flags & ACC_WRITE) ? thr->ignore_writes : thr->ignore_reads)
+		if ((flags & ACC_WRITE) ? thr->ignore_writes
+					: thr->ignore_reads)
 			return;
 		cur |= thr->clock << REC_CLOCK_SHIFT;
 	}

@@ -62,18 +62,19 @@ static struct sync_obj *atomic_begin(struct crace_thread *thr, uptr addr,
 
 /* Applies the operation's edges: `reads`/`writes` say what it did (a
  * failed compare-exchange only reads), `acquire`/`release` its order. */
-static void atomic_end(struct crace_thread *thr, struct sync_obj *s,
-		       bool reads, bool acquire, bool writes, bool release,
-		       bool is_store)
+static void atomic_end(struct crace_thread *thr, struct sync_obj *s, bool reads,
+		       bool acquire, bool writes, bool release, bool is_store)
 {
 	if (!s)
 		return;
 	if (reads)
 		vc_join(acquire ? &thr->vc : &thr->fence_acq, &s->vc);
 	if (writes) {
-		const struct vclock *rel = release	       ? &thr->vc
-					   : thr->fence_released ? &thr->fence_rel
-								 : NULL;
+		const struct vclock *rel = NULL;
+		if (release)
+			rel = &thr->vc;
+		else if (thr->fence_released)
+			rel = &thr->fence_rel;
 		if (is_store && rel)
 			vc_copy(&s->vc, rel);
 		else if (is_store) /* relaxed: the release sequence ends */
@@ -194,7 +195,7 @@ static void atomic_end(struct crace_thread *thr, struct sync_obj *s,
 			__ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);                   \
 		atomic_end(thr, s, true,                                       \
 			   ok ? mo_acquires(mo) : mo_acquires(fmo), ok,        \
-			   ok && rel, false);                                  \
+			   ok &&rel, false);                                   \
 		atomic_check(thr, (uptr)a, N / 8, ok, pc);                     \
 		return old;                                                    \
 	}

@@ -4,7 +4,6 @@
 // RUN: %expect_exit 66 %run %t | FileCheck %s $(%markers %s)
 #include "order.h"
 #include <pthread.h>
-#include <sched.h>
 #include <stdatomic.h>
 
 int payload;
@@ -22,6 +21,7 @@ void *overwriter(void *arg)
 {
 	step_wait(1);
 	atomic_store_explicit(&seq, 2, memory_order_relaxed);
+	step_set(2);
 	return arg;
 }
 
@@ -30,8 +30,9 @@ int main(void)
 	pthread_t t1, t2;
 	pthread_create(&t1, 0, head, 0);
 	pthread_create(&t2, 0, overwriter, 0);
-	while (atomic_load_explicit(&seq, memory_order_acquire) != 2)
-		sched_yield();
+	step_wait(2); /* no acquire load ever reads the release store's 1 */
+	if (atomic_load_explicit(&seq, memory_order_acquire) != 2)
+		return 1;
 	int v = payload; // L:R
 	pthread_join(t1, 0);
 	pthread_join(t2, 0);
