@@ -14,12 +14,9 @@
 #include "spinlock.h"
 #include "sync.h"
 
-/* Happens-before annotations get sync objects of their own, apart from
- * those of atomics at the same address (a relaxed store to the flag the
- * annotation names must not clear what the annotation released): keyed by
- * the address with bit 63 set, which no user address has. */
-#define ANNOTATION_KEY (1ull << 63)
-
+/* Happens-before annotations get sync objects of their own (SYNC_ALT_KEY),
+ * apart from those of atomics at the same address: a relaxed store to the
+ * flag the annotation names must not clear what the annotation released. */
 struct benign_range {
 	uptr lo, hi;
 };
@@ -57,14 +54,14 @@ CRACE_EXPORT void AnnotateHappensBefore(const char *file, int line,
 					const volatile void *addr)
 {
 	(void)file, (void)line;
-	sync_release(cur_thread(), (uptr)addr | ANNOTATION_KEY);
+	sync_release(cur_thread(), (uptr)addr | SYNC_ALT_KEY);
 }
 
 CRACE_EXPORT void AnnotateHappensAfter(const char *file, int line,
 				       const volatile void *addr)
 {
 	(void)file, (void)line;
-	sync_acquire(cur_thread(), (uptr)addr | ANNOTATION_KEY);
+	sync_acquire(cur_thread(), (uptr)addr | SYNC_ALT_KEY);
 }
 
 CRACE_EXPORT void AnnotateBenignRaceSized(const char *file, int line,

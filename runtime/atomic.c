@@ -47,13 +47,13 @@ static void atomic_check(struct crace_thread *thr, uptr addr, unsigned size,
 		access_range(thr, addr, size, flags, pc);
 }
 
-/* The location's sync object, locked, or NULL when there is none and the
- * operation has nothing to release into it. A write by a thread past a
- * release fence always has something. */
+/* The location's sync object, locked. An RMW always has one, so what it
+ * reads and the clock it acquires are taken under one lock; a store needs
+ * one only to publish a clock; a load may find none (see the loads). */
 static struct sync_obj *atomic_begin(struct crace_thread *thr, uptr addr,
-				     bool write, bool release)
+				     bool rmw, bool release)
 {
-	bool create = write && (release || thr->fence_released);
+	bool create = rmw || release || thr->fence_released;
 	struct sync_obj *s = sync_find(addr, create);
 	if (s)
 		spin_lock(&s->lock);
@@ -93,9 +93,16 @@ static void atomic_end(struct crace_thread *thr, struct sync_obj *s, bool reads,
 	{                                                                      \
 		struct crace_thread *thr = cur_thread();                       \
 		atomic_check(thr, (uptr)a, N / 8, false, CALLER_PC());         \
+		volatile uint##N##_t *p = (volatile uint##N##_t *)a;           \
 		struct sync_obj *s = atomic_begin(thr, (uptr)a, false, false); \
-		uint##N##_t v = __atomic_load_n((volatile uint##N##_t *)a,     \
-						__ATOMIC_SEQ_CST);             \
+		uint##N##_t v = __atomic_load_n(p, __ATOMIC_SEQ_CST);          \
+		/* A release creates the object before it stores: none now     \
+		 * means the value read carries no clock; one now means it     \
+		 * may, so read again under its lock. */                       \
+		if (!s && (s = sync_find((uptr)a, false))) {                   \
+			spin_lock(&s->lock);                                   \
+			v = __atomic_load_n(p, __ATOMIC_SEQ_CST);              \
+		}                                                              \
 		atomic_end(thr, s, true, mo_acquires(mo), false, false,        \
 			   false);                                             \
 		return v;                                                      \
@@ -106,7 +113,7 @@ static void atomic_end(struct crace_thread *thr, struct sync_obj *s, bool reads,
 		struct crace_thread *thr = cur_thread();                       \
 		atomic_check(thr, (uptr)a, N / 8, true, CALLER_PC());          \
 		bool rel = mo_releases(mo);                                    \
-		struct sync_obj *s = atomic_begin(thr, (uptr)a, true, rel);    \
+		struct sync_obj *s = atomic_begin(thr, (uptr)a, false, rel);   \
 		__atomic_store_n((volatile uint##N##_t *)a, v,                 \
 				 __ATOMIC_SEQ_CST);                            \
 		atomic_end(thr, s, false, false, true, rel, true);             \

@@ -3,6 +3,8 @@
 #include "alloc.h"
 #include "shadow.h"
 #include "spinlock.h"
+#include "sync.h"
+#include "trace.h"
 #include <crace_abi.h>
 
 #include "hashtable.h"
@@ -51,15 +53,28 @@ void heap_allocated(struct crace_thread *thr, void *p, uptr size, uptr fn_pc,
 
 /* The free's write is made as if from inside the freeing function called
  * at `caller`: its stack (now, or replayed from the trace later) reads
- * "free() <- caller <- ...". The block stays registered during the check
- * so a race found by the free itself names it as its Location. */
+ * "free() <- caller <- ...". Granules nobody touched since the allocation
+ * hold nothing to race with and are skipped, so freeing costs in
+ * proportion to what the block was used for. The block stays registered
+ * during the check so a race found by the free itself names it as its
+ * Location. */
 static void free_write(struct crace_thread *thr, uptr start, uptr size,
 		       uptr fn_pc, uptr caller)
 {
+	uptr end = start + (size < FREE_CHECK_MAX ? size : FREE_CHECK_MAX);
 	__crace_func_entry((void *)caller);
 	/* +1: stacks name a pc as a return address, looked up at pc - 1. */
-	access_range(thr, start, size < FREE_CHECK_MAX ? size : FREE_CHECK_MAX,
-		     ACC_WRITE, fn_pc + 1);
+	uptr pc = fn_pc + 1;
+	trace_access(thr, pc, start, end - start, true, false);
+	for (uptr a = start; a < end;) {
+		uptr g = a & ~(GRANULE_SIZE - 1);
+		uptr hi = end < g + GRANULE_SIZE ? end : g + GRANULE_SIZE;
+		struct shadow_cell *c = shadow_cell_peek(a);
+		if (c && (load_relaxed(&c->s0) || load_relaxed(&c->s1)))
+			access_granule(thr, a, granule_mask(a, hi - a, g),
+				       ACC_WRITE | ACC_NO_TRACE, pc);
+		a = hi;
+	}
 	__crace_func_exit();
 }
 
@@ -79,6 +94,8 @@ uptr heap_freed(struct crace_thread *thr, void *p, uptr fn_pc, uptr caller)
 	if (!b)
 		return 0;
 	free_write(thr, start, size, fn_pc, caller);
+	/* A mutex or atomic in the block dies with it, unless destroyed. */
+	sync_reset_range(start, size);
 	spin_lock(&st->lock);
 	HASH_FIND(hh, st->blocks, &start, sizeof(uptr), b);
 	if (b)

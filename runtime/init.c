@@ -5,6 +5,7 @@
 #include "output.h"
 #include "shadow.h"
 #include "suppressions.h"
+#include "sync.h"
 #include <crace_abi.h>
 #include <dlfcn.h>
 #include <stdlib.h>
@@ -23,6 +24,7 @@ static void crace_start(void)
 	output_init();
 	suppressions_init();
 	shadow_init();
+	sync_init();
 	thread_init_main();
 	atexit(process_at_exit);
 	crace_ready = true;

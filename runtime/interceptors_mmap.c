@@ -1,5 +1,6 @@
 /* mmap family: a new mapping, or an unmapped range, holds none of the
- * memory that was there before, so its shadow is reset; the history of a
+ * memory that was there before, so its shadow and the clocks of sync
+ * objects (mutexes, atomics) in it are reset; the history of a
  * range unmapped by one thread and mapped again by another would otherwise
  * turn into races between unrelated uses. (Heap blocks are handled by the
  * malloc interceptors; this is for memory the program maps itself.)
@@ -8,6 +9,7 @@
  * (made through these very symbols) never depend on dlsym or on start-up. */
 #include "interceptors.h"
 #include "shadow.h"
+#include "sync.h"
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -19,6 +21,7 @@ static void forget(void *p, size_t size)
 		return;
 	runtime_enter(thr);
 	shadow_reset((uptr)p, size);
+	sync_reset_range((uptr)p, size);
 	runtime_exit(thr);
 }
 

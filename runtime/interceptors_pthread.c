@@ -237,20 +237,18 @@ CRACE_EXPORT int pthread_cond_broadcast(pthread_cond_t *c)
 }
 
 /* rwlocks: a writer's unlock releases to the lock's address, which readers
- * and writers acquire; a reader's unlock releases to a second clock (the
- * address with bit 63 set, no user address) that only writers acquire, so
- * readers never order each other. glibc records the tid of the thread
+ * and writers acquire; a reader's unlock releases to a second clock (its
+ * SYNC_ALT_KEY object) that only writers acquire, so readers never order
+ * each other. glibc records the tid of the thread
  * holding the lock for writing in __cur_writer (0 while read-locked); the
  * thread unlocking holds the lock, so a non-zero value means it is that
  * writer. */
-#define RWLOCK_READERS_KEY (1ull << 63)
-
 static int write_acquired(int r, pthread_rwlock_t *l)
 {
 	struct crace_thread *thr = intercept_thread();
 	if (r == 0 && thr) {
 		sync_acquire(thr, (uptr)l);
-		sync_acquire(thr, (uptr)l | RWLOCK_READERS_KEY);
+		sync_acquire(thr, (uptr)l | SYNC_ALT_KEY);
 	}
 	return r;
 }
@@ -261,7 +259,7 @@ static void rwlock_releasing(pthread_rwlock_t *l)
 	if (!thr)
 		return;
 	bool writer = load_relaxed(&l->__data.__cur_writer) != 0;
-	sync_release(thr, writer ? (uptr)l : (uptr)l | RWLOCK_READERS_KEY);
+	sync_release(thr, writer ? (uptr)l : (uptr)l | SYNC_ALT_KEY);
 }
 
 CRACE_EXPORT int pthread_rwlock_rdlock(pthread_rwlock_t *l)

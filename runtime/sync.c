@@ -15,20 +15,60 @@ static struct sync_stripe *stripe_of(uptr addr)
 	return &stripes[(addr >> 3) * 0x9E3779B97F4A7C15ull >> 52];
 }
 
+/* Which 64 KiB areas of the address space ever held a sync object, one
+ * bit each (256 MiB of address space for the whole 47-bit range, backed
+ * only where touched), so freeing memory that holds none costs one load.
+ * Bits are never cleared. */
+#define AREA_SHIFT 16
+static u64 *areas;
+
+static u64 *area_word(uptr addr, u64 *bit)
+{
+	uptr a = (addr & ~SYNC_ALT_KEY) >> AREA_SHIFT;
+	*bit = 1ull << (a & 63);
+	return &areas[(a >> 6) & ((1ull << (47 - AREA_SHIFT - 6)) - 1)];
+}
+
+/* Before sync_init every area counts as marked. */
+static void area_mark(uptr addr)
+{
+	if (!areas)
+		return;
+	u64 bit, *w = area_word(addr, &bit);
+	if (!(load_relaxed(w) & bit))
+		__atomic_fetch_or(w, bit, __ATOMIC_RELAXED);
+}
+
+static bool area_marked(uptr addr)
+{
+	u64 bit;
+	return !areas || (load_relaxed(area_word(addr, &bit)) & bit);
+}
+
+void sync_init(void)
+{
+	areas = internal_mmap(sizeof(u64) << (47 - AREA_SHIFT - 6),
+			      "sync object map");
+}
+
+/* A lookup in an empty stripe (most of them) takes no lock. */
 struct sync_obj *sync_find(uptr addr, bool create)
 {
 	struct sync_stripe *st = stripe_of(addr);
 	struct sync_obj *s;
+	if (!create && !load_acquire(&st->head))
+		return NULL;
 	spin_lock(&st->lock);
 	for (s = st->head; s; s = s->next)
 		if (s->addr == addr)
 			break;
 	if (!s && create) {
 		s = internal_alloc(sizeof(*s));
+		area_mark(addr);
 		s->addr = addr;
 		vc_init(&s->vc);
 		s->next = st->head;
-		st->head = s;
+		store_release(&st->head, s);
 	}
 	spin_unlock(&st->lock);
 	return s;
@@ -44,7 +84,7 @@ void sync_destroy(uptr addr)
 	for (struct sync_obj **p = &st->head; *p; p = &(*p)->next) {
 		if ((*p)->addr == addr) {
 			struct sync_obj *s = *p;
-			*p = s->next;
+			store_release(p, s->next);
 			spin_lock(&s->lock);
 			vc_free(&s->vc);
 			spin_unlock(&s->lock);
@@ -52,6 +92,45 @@ void sync_destroy(uptr addr)
 		}
 	}
 	spin_unlock(&st->lock);
+}
+
+static void reset_stripe(struct sync_stripe *st, uptr lo, uptr hi)
+{
+	if (!load_acquire(&st->head))
+		return;
+	spin_lock(&st->lock);
+	for (struct sync_obj *s = st->head; s; s = s->next) {
+		uptr a = s->addr & ~SYNC_ALT_KEY;
+		if (a >= lo && a < hi) {
+			spin_lock(&s->lock);
+			s->vc.size = 0;
+			spin_unlock(&s->lock);
+		}
+	}
+	spin_unlock(&st->lock);
+}
+
+void sync_reset_range(uptr addr, uptr size)
+{
+	uptr hi = addr + size;
+	if (size == 0 || hi < addr || (hi - 1) >> 47)
+		return;
+	bool any = false;
+	for (uptr a = addr & ~((1ull << AREA_SHIFT) - 1); a < hi && !any;
+	     a += 1ull << AREA_SHIFT)
+		any = area_marked(a);
+	if (!any)
+		return;
+	if (size / 8 > SYNC_STRIPES) {
+		for (int i = 0; i < SYNC_STRIPES; i++)
+			reset_stripe(&stripes[i], addr, hi);
+		return;
+	}
+	/* stripe_of keys on addr >> 3: one stripe per 8 bytes, per key. */
+	for (uptr g = addr & ~(uptr)7; g < hi; g += 8) {
+		reset_stripe(stripe_of(g), addr, hi);
+		reset_stripe(stripe_of(g | SYNC_ALT_KEY), addr, hi);
+	}
 }
 
 void sync_acquire(struct crace_thread *thr, uptr addr)

@@ -14,9 +14,19 @@ struct sync_obj {
 	struct vclock vc;
 };
 
+/* A second object for an address (a rwlock's readers, an annotation):
+ * the address with bit 63 set, which no user address has. */
+#define SYNC_ALT_KEY (1ull << 63)
+
+void sync_init(void);
+
 /* The object for addr; NULL when !create and there is none. */
 struct sync_obj *sync_find(uptr addr, bool create);
 void sync_destroy(uptr addr);
+/* Memory [addr, addr+size) was freed or unmapped: the objects of addresses
+ * in it (and their SYNC_ALT_KEY twins) forget their clocks, so a mutex or
+ * atomic later placed there starts with no history. */
+void sync_reset_range(uptr addr, uptr size);
 
 /* thr acquires what was released to addr (no-op when nothing was). */
 void sync_acquire(struct crace_thread *thr, uptr addr);
