@@ -4,6 +4,7 @@
 #include "alloc.h"
 #include "shadow.h"
 #include "spinlock.h"
+#include "sync.h"
 #include "trace.h"
 #include <string.h>
 
@@ -211,8 +212,10 @@ void thread_start(struct thread_ctx *ctx, uptr outer_frame)
 	ctx->pth = pthread_self();
 	thread_attach(ctx);
 	record_stack_range(ctx, outer_frame);
-	/* A cached stack may hold an earlier thread's records. */
+	/* A cached stack may hold an earlier thread's records, and the
+	 * clocks of the mutexes and atomics that lived in its frames. */
 	shadow_reset(ctx->stack_lo, ctx->stack_hi - ctx->stack_lo);
+	sync_reset_range(ctx->stack_lo, ctx->stack_hi - ctx->stack_lo);
 	struct pth_entry *e = internal_alloc(sizeof(*e));
 	e->pth = ctx->pth;
 	e->ctx = ctx;
