@@ -47,17 +47,31 @@ static void atomic_check(struct crace_thread *thr, uptr addr, unsigned size,
 		access_range(thr, addr, size, flags, pc);
 }
 
-/* The location's sync object, locked. An RMW always has one, so what it
- * reads and the clock it acquires are taken under one lock; a store needs
- * one only to publish a clock; a load may find none (see the loads). */
-static struct sync_obj *atomic_begin(struct crace_thread *thr, uptr addr,
-				     bool rmw, bool release)
+/* The location's sync object, locked, or NULL. The thread counts as inside
+ * the runtime exactly while it holds one, so a signal handler that runs an
+ * atomic operation meanwhile (in_runtime set) gets NULL and models no edge
+ * instead of spinning on a lock its own thread holds. */
+static struct sync_obj *atomic_lookup(struct crace_thread *thr, uptr addr,
+				      bool create)
 {
-	bool create = rmw || release || thr->fence_released;
+	if (unlikely(thr->in_runtime))
+		return NULL;
+	runtime_enter(thr);
 	struct sync_obj *s = sync_find(addr, create);
 	if (s)
 		spin_lock(&s->lock);
+	else
+		runtime_exit(thr);
 	return s;
+}
+
+/* An RMW always has an object, so what it reads and the clock it acquires
+ * are taken under one lock; a store needs one only to publish a clock; a
+ * load may find none (see the loads). */
+static struct sync_obj *atomic_begin(struct crace_thread *thr, uptr addr,
+				     bool rmw, bool release)
+{
+	return atomic_lookup(thr, addr, rmw || release || thr->fence_released);
 }
 
 /* Applies the operation's edges: `reads`/`writes` say what it did (a
@@ -85,6 +99,7 @@ static void atomic_end(struct crace_thread *thr, struct sync_obj *s, bool reads,
 	spin_unlock(&s->lock);
 	if (writes && release)
 		thread_tick(thr);
+	runtime_exit(thr);
 }
 
 #define DEFINE_ATOMICS(N)                                                      \
@@ -99,10 +114,8 @@ static void atomic_end(struct crace_thread *thr, struct sync_obj *s, bool reads,
 		/* A release creates the object before it stores: none now     \
 		 * means the value read carries no clock; one now means it     \
 		 * may, so read again under its lock. */                       \
-		if (!s && (s = sync_find((uptr)a, false))) {                   \
-			spin_lock(&s->lock);                                   \
+		if (!s && (s = atomic_lookup(thr, (uptr)a, false)))            \
 			v = __atomic_load_n(p, __ATOMIC_SEQ_CST);              \
-		}                                                              \
 		atomic_end(thr, s, true, mo_acquires(mo), false, false,        \
 			   false);                                             \
 		return v;                                                      \
@@ -218,6 +231,8 @@ DEFINE_ATOMICS(64)
 CRACE_EXPORT void __crace_atomic_thread_fence(int mo)
 {
 	struct crace_thread *thr = cur_thread();
+	if (unlikely(thr->in_runtime)) /* a signal handler, see atomic_lookup */
+		mo = CRACE_MO_RELAXED;
 	if (mo_acquires(mo) && thr->fence_acq.size) {
 		vc_join(&thr->vc, &thr->fence_acq);
 		thr->fence_acq.size = 0;
