@@ -14,9 +14,6 @@
 #include "spinlock.h"
 #include "sync.h"
 
-/* Happens-before annotations get sync objects of their own (SYNC_ALT_KEY),
- * apart from those of atomics at the same address: a relaxed store to the
- * flag the annotation names must not clear what the annotation released. */
 struct benign_range {
 	uptr lo, hi;
 };
@@ -50,6 +47,9 @@ static void benign_add(uptr addr, uptr size)
 	spin_unlock(&benign_lock);
 }
 
+/* Happens-before annotations get sync objects of their own (SYNC_ALT_KEY),
+ * apart from those of atomics at the same address: a relaxed store to the
+ * flag the annotation names must not clear what the annotation released. */
 CRACE_EXPORT void AnnotateHappensBefore(const char *file, int line,
 					const volatile void *addr)
 {
