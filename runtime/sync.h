@@ -15,7 +15,9 @@ struct sync_obj {
 };
 
 /* A second object for an address (a rwlock's readers, an annotation):
- * the address with bit 63 set, which no user address has. */
+ * the address with bit 63 set, which no user address has. (fd.c's own
+ * keys also set bit 63, over a counter that never reaches the lowest
+ * mappable address, so they never meet these.) */
 #define SYNC_ALT_KEY (1ull << 63)
 
 void sync_init(void);
