@@ -36,6 +36,7 @@ int main()
 // CHECK-NEXT: delete_racy.cpp:[[R]]:
 // CHECK:      Location is heap block of size 16 at {{.*}} allocated by main thread:
 // CHECK-NEXT: operator new(unsigned long)
-// CHECK:      main
+// CHECK-NEXT: libcrace.so+0x
+// CHECK-NEXT: main()
 // CHECK-NEXT: delete_racy.cpp:[[N]]:
 // CHECK:      Found 1 data race(s)
