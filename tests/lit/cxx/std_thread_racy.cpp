@@ -33,5 +33,5 @@ int main()
 // CHECK:      Location is global 'hits' of size 4 at [[ADDR]]
 // CHECK:      Thread T1 (running) created at:
 // CHECK-NEXT: pthread_create()
-// CHECK:      main
+// CHECK:      main()
 // CHECK:      Found 1 data race(s)
