@@ -126,3 +126,15 @@ char *internal_strdup(const char *s)
 	memcpy(d, s, n);
 	return d;
 }
+
+void alloc_fork_lock(void)
+{
+	for (int i = 0; i < NCLASSES; i++)
+		spin_lock(&classes[i].lock);
+}
+
+void alloc_fork_unlock(void)
+{
+	for (int i = NCLASSES - 1; i >= 0; i--)
+		spin_unlock(&classes[i].lock);
+}

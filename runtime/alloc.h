@@ -17,4 +17,9 @@ char *internal_strdup(const char *s);
 void *internal_mmap(size_t size, const char *what);
 void internal_munmap(void *p, size_t size);
 
+/* Held across fork so the child never inherits a lock taken mid-way
+ * (interceptors_process.c takes every module's in a fixed order). */
+void alloc_fork_lock(void);
+void alloc_fork_unlock(void);
+
 #endif

@@ -112,3 +112,13 @@ CRACE_EXPORT void AnnotateIgnoreWritesEnd(const char *file, int line)
 	(void)file, (void)line;
 	ignore_adjust(&cur_thread()->ignore_writes, -1);
 }
+
+void annotations_fork_lock(void)
+{
+	spin_lock(&benign_lock);
+}
+
+void annotations_fork_unlock(void)
+{
+	spin_unlock(&benign_lock);
+}

@@ -7,4 +7,9 @@
 /* Whether addr lies in a range registered with AnnotateBenignRaceSized. */
 bool benign_race(uptr addr);
 
+/* Held across fork so the child never inherits a lock taken mid-way
+ * (interceptors_process.c takes every module's in a fixed order). */
+void annotations_fork_lock(void);
+void annotations_fork_unlock(void);
+
 #endif

@@ -126,3 +126,15 @@ bool heap_find(uptr addr, struct heap_block_info *out)
 	}
 	return found;
 }
+
+void heap_fork_lock(void)
+{
+	for (int i = 0; i < HEAP_STRIPES; i++)
+		spin_lock(&stripes[i].lock);
+}
+
+void heap_fork_unlock(void)
+{
+	for (int i = HEAP_STRIPES - 1; i >= 0; i--)
+		spin_unlock(&stripes[i].lock);
+}

@@ -31,4 +31,9 @@ uptr heap_freed(struct crace_thread *thr, void *p, uptr fn_pc, uptr caller);
 #define FREE_CHECK_MAX 1024
 bool heap_find(uptr addr, struct heap_block_info *out);
 
+/* Held across fork so the child never inherits a lock taken mid-way
+ * (interceptors_process.c takes every module's in a fixed order). */
+void heap_fork_lock(void);
+void heap_fork_unlock(void);
+
 #endif

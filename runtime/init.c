@@ -12,7 +12,7 @@
 
 bool crace_ready;
 
-void process_at_exit(void);
+void process_init(void);
 
 static void crace_start(void)
 {
@@ -26,7 +26,7 @@ static void crace_start(void)
 	shadow_init();
 	sync_init();
 	thread_init_main();
-	atexit(process_at_exit);
+	process_init();
 	crace_ready = true;
 }
 

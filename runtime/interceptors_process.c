@@ -1,9 +1,27 @@
-/* Process lifetime: main's exit status, exit and _exit. A process that
- * reported races prints "Found N data race(s)" on its way out and, if it
- * would have exited 0, exits with `exitcode` (66) instead, as Go does. */
+/* Process lifetime: main's exit status, exit and _exit, and fork. A process
+ * that reported races prints "Found N data race(s)" on its way out and, if
+ * it would have exited 0, exits with `exitcode` (66) instead, as Go does.
+ *
+ * fork: every runtime lock is taken just before the process is copied (our
+ * pthread_atfork handler, registered at start-up, runs after the program's
+ * own prepare handlers and before its parent/child ones), so the child
+ * never inherits a lock another thread held half-way through an update. The
+ * child keeps only the forking thread; it reports (to its own log file with
+ * log_path) and counts only the races it finds itself. exec needs nothing:
+ * reports are written as they are found, and an instrumented new image
+ * starts afresh. */
+#include "alloc.h"
+#include "annotations.h"
+#include "heap.h"
 #include "interceptors.h"
 #include "options.h"
+#include "output.h"
 #include "report.h"
+#include "shadow.h"
+#include "signals.h"
+#include "spinlock.h"
+#include "sync.h"
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -25,7 +43,7 @@ static int final_status(int status)
 
 /* Registered first at start-up, so it runs after the program's own atexit
  * handlers and static destructors. */
-void process_at_exit(void)
+static void process_at_exit(void)
 {
 	int status = final_status(exit_status);
 	if (status != exit_status) {
@@ -64,4 +82,74 @@ CRACE_EXPORT void _exit(int status)
 CRACE_EXPORT void _Exit(int status)
 {
 	_exit(status);
+}
+
+/* Whether this thread's fork_prepare took the locks. */
+static __thread bool fork_locked;
+
+static void fork_prepare(void)
+{
+	struct crace_thread *thr = crace_ready ? crace_cur : NULL;
+	/* fork from a signal handler that interrupted the runtime: the locks
+	 * this thread holds cannot be taken again. */
+	if (!thr || thr->in_runtime || crace_locks_held)
+		return;
+	runtime_enter(thr);
+	/* Outer locks first: each module may allocate under its own lock. */
+	report_fork_lock();
+	thread_fork_lock();
+	sync_fork_lock();
+	heap_fork_lock();
+	annotations_fork_lock();
+	shadow_fork_lock();
+	alloc_fork_lock();
+	fork_locked = true;
+}
+
+static void fork_unlock(void)
+{
+	alloc_fork_unlock();
+	shadow_fork_unlock();
+	annotations_fork_unlock();
+	heap_fork_unlock();
+	sync_fork_unlock();
+	thread_fork_unlock();
+	report_fork_unlock();
+}
+
+static void fork_parent(void)
+{
+	if (!fork_locked)
+		return;
+	fork_locked = false;
+	fork_unlock();
+	runtime_exit(crace_cur);
+}
+
+static void fork_child(void)
+{
+	if (!fork_locked)
+		return;
+	fork_locked = false;
+	fork_unlock();
+	struct crace_thread *thr = crace_cur;
+	thread_fork_child(thr);
+	report_fork_child();
+	output_init();
+	runtime_exit(thr);
+}
+
+/* The vfork child would share the parent's runtime state while it runs
+ * instrumented code; a fork child is a correct vfork child too. */
+CRACE_EXPORT pid_t vfork(void)
+{
+	return fork();
+}
+
+void process_init(void)
+{
+	atexit(process_at_exit);
+	pthread_atfork(fork_prepare, fork_parent, fork_child);
+	signals_init();
+	longjmp_init();
 }

@@ -15,6 +15,7 @@
 #include "symbolize.h"
 #include "trace.h"
 #include <dlfcn.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -265,4 +266,22 @@ void report_summary(void)
 		report_summary_text(n, &sb);
 	output_write(sb.data, sb.len);
 	sb_free(&sb);
+}
+
+void report_fork_lock(void)
+{
+	spin_lock(&report_lock);
+}
+
+void report_fork_unlock(void)
+{
+	spin_unlock(&report_lock);
+}
+
+void report_fork_child(void)
+{
+	/* The parent's table stays allocated: the child just stops using it. */
+	reported = NULL;
+	store_relaxed(&nraces, 0);
+	store_relaxed(&summary_printed, 0);
 }

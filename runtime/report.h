@@ -99,4 +99,11 @@ void report_render_json(const struct report *r, struct strbuf *sb);
 void report_summary_text(u64 nraces, struct strbuf *sb);
 void report_summary_json(u64 nraces, struct strbuf *sb);
 
+/* Held across fork so the child never inherits a lock taken mid-way
+ * (interceptors_process.c takes every module's in a fixed order). */
+void report_fork_lock(void);
+void report_fork_unlock(void);
+/* The child starts counting (and deduplicating) its own races. */
+void report_fork_child(void);
+
 #endif

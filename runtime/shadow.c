@@ -127,3 +127,19 @@ void shadow_ext_free(u64 tag)
 	ext_free_head = idx;
 	spin_unlock(&ext_lock);
 }
+
+/* The free list's lock, then every extension ever handed out (nobody holds
+ * an extension's lock while waiting for the free list's). */
+void shadow_fork_lock(void)
+{
+	spin_lock(&ext_lock);
+	for (u64 i = 1; i < ext_next; i++)
+		spin_lock(&ext_arena[i].lock);
+}
+
+void shadow_fork_unlock(void)
+{
+	for (u64 i = ext_next; i-- > 1;)
+		spin_unlock(&ext_arena[i].lock);
+	spin_unlock(&ext_lock);
+}

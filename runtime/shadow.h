@@ -142,4 +142,9 @@ struct shadow_ext *shadow_ext_of(u64 tag);
 u64 shadow_ext_alloc(struct shadow_ext **out);
 void shadow_ext_free(u64 tag);
 
+/* Held across fork so the child never inherits a lock taken mid-way
+ * (interceptors_process.c takes every module's in a fixed order). */
+void shadow_fork_lock(void);
+void shadow_fork_unlock(void);
+
 #endif

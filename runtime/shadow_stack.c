@@ -1,34 +1,76 @@
 /* Function entry/exit: each thread keeps a shadow stack of call-site pcs,
  * pushed and popped by the instrumented prologue/epilogue and mirrored into
- * the trace so past stacks can be replayed. */
+ * the trace so past stacks can be replayed. Each frame also keeps the stack
+ * pointer of the function that pushed it, so a longjmp can drop the frames
+ * it skips. */
 #include "shadow_stack.h"
 #include "alloc.h"
 #include "trace.h"
 #include <crace_abi.h>
 
-void shadow_stack_push(struct crace_thread *thr, uptr caller_pc)
+/* The stack pointer of the function calling the current runtime function:
+ * just above its return address (the runtime keeps frame pointers). */
+#define CALLER_SP() ((uptr)__builtin_frame_address(0) + 2 * sizeof(uptr))
+
+static ALWAYS_INLINE void push(struct crace_thread *thr, uptr caller_pc,
+			       uptr sp)
 {
-	trace_put(thr, (EV_ENTRY << EV_KIND_SHIFT) | (caller_pc & EV_PC_MASK));
+	/* A handler that interrupted the runtime must not write the trace
+	 * (its part switch allocates); its frames are balanced anyway. */
+	if (likely(!thr->in_runtime))
+		trace_put(thr,
+			  (EV_ENTRY << EV_KIND_SHIFT) | (caller_pc & EV_PC_MASK));
 	u32 d = thr->depth++;
-	if (likely(d < SHADOW_STACK_MAX))
+	if (likely(d < SHADOW_STACK_MAX)) {
 		thr->stack[d] = caller_pc;
+		thr->stack_sp[d] = sp;
+	}
+}
+
+/* Not inlined into its callers: CALLER_SP is the interceptor's. */
+NOINLINE void shadow_stack_push(struct crace_thread *thr, uptr caller_pc)
+{
+	push(thr, caller_pc, CALLER_SP());
 }
 
 void shadow_stack_pop(struct crace_thread *thr)
 {
-	trace_put(thr, EV_EXIT << EV_KIND_SHIFT);
+	if (likely(!thr->in_runtime))
+		trace_put(thr, EV_EXIT << EV_KIND_SHIFT);
 	if (likely(thr->depth))
 		thr->depth--;
 }
 
 CRACE_EXPORT void __crace_func_entry(void *caller_pc)
 {
-	shadow_stack_push(cur_thread(), (uptr)caller_pc);
+	push(cur_thread(), (uptr)caller_pc, CALLER_SP());
 }
 
 CRACE_EXPORT void __crace_func_exit(void)
 {
 	shadow_stack_pop(cur_thread());
+}
+
+/* Frames dropped without returning are logged as exits, so replaying the
+ * trace gives the same stacks (unless they were pushed untraced). */
+static void pop_frame(struct crace_thread *thr)
+{
+	thr->depth--;
+	if (!thr->in_runtime)
+		trace_put(thr, EV_EXIT << EV_KIND_SHIFT);
+}
+
+void thread_stack_unwind(struct crace_thread *thr, uptr sp)
+{
+	while (thr->depth && (thr->depth > SHADOW_STACK_MAX ||
+			      thr->stack_sp[thr->depth - 1] < sp))
+		pop_frame(thr);
+}
+
+void thread_stack_truncate(struct crace_thread *thr, u32 depth)
+{
+	while (thr->depth > depth)
+		pop_frame(thr);
 }
 
 u32 thread_stack_pcs(struct crace_thread *thr, uptr pc, uptr *out, u32 max)

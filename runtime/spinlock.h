@@ -6,6 +6,11 @@
 #include "common.h"
 #include <sched.h>
 
+/* Runtime locks the calling thread holds: a signal handler that finds it
+ * non-zero interrupted the runtime and must not take runtime locks itself
+ * (see interceptors_signal.c). */
+extern __thread int crace_locks_held;
+
 struct spinlock {
 	int locked;
 };
@@ -17,6 +22,8 @@ struct spinlock {
 
 static inline void spin_lock(struct spinlock *l)
 {
+	crace_locks_held++;
+	__atomic_signal_fence(__ATOMIC_SEQ_CST);
 	for (int spins = 0;; spins++) {
 		if (!__atomic_exchange_n(&l->locked, 1, __ATOMIC_ACQUIRE))
 			return;
@@ -31,13 +38,18 @@ static inline void spin_lock(struct spinlock *l)
 
 static inline bool spin_trylock(struct spinlock *l)
 {
-	return !load_relaxed(&l->locked) &&
-	       !__atomic_exchange_n(&l->locked, 1, __ATOMIC_ACQUIRE);
+	if (load_relaxed(&l->locked) ||
+	    __atomic_exchange_n(&l->locked, 1, __ATOMIC_ACQUIRE))
+		return false;
+	crace_locks_held++;
+	return true;
 }
 
 static inline void spin_unlock(struct spinlock *l)
 {
 	__atomic_store_n(&l->locked, 0, __ATOMIC_RELEASE);
+	__atomic_signal_fence(__ATOMIC_SEQ_CST);
+	crace_locks_held--;
 }
 
 #endif

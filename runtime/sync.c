@@ -268,3 +268,23 @@ void barrier_depart(struct crace_thread *thr, uptr addr, long phase)
 		internal_free(dead, sizeof(*dead));
 	}
 }
+
+void sync_fork_lock(void)
+{
+	spin_lock(&barrier_lock);
+	for (int i = 0; i < SYNC_STRIPES; i++) {
+		spin_lock(&stripes[i].lock);
+		for (struct sync_obj *s = stripes[i].head; s; s = s->next)
+			spin_lock(&s->lock);
+	}
+}
+
+void sync_fork_unlock(void)
+{
+	for (int i = SYNC_STRIPES - 1; i >= 0; i--) {
+		for (struct sync_obj *s = stripes[i].head; s; s = s->next)
+			spin_unlock(&s->lock);
+		spin_unlock(&stripes[i].lock);
+	}
+	spin_unlock(&barrier_lock);
+}

@@ -48,4 +48,9 @@ void barrier_destroy(uptr addr);
 long barrier_arrive(struct crace_thread *thr, uptr addr);
 void barrier_depart(struct crace_thread *thr, uptr addr, long phase);
 
+/* Held across fork so the child never inherits a lock taken mid-way
+ * (interceptors_process.c takes every module's in a fixed order). */
+void sync_fork_lock(void);
+void sync_fork_unlock(void);
+
 #endif

@@ -12,6 +12,7 @@
 
 __thread struct crace_thread *crace_cur
 	__attribute__((tls_model("initial-exec")));
+__thread int crace_locks_held __attribute__((tls_model("initial-exec")));
 
 /* Occupants of a slot, newest last, for naming the thread of a record. */
 #define SLOT_HISTORY 64
@@ -94,6 +95,7 @@ static void slot_release(unsigned s)
 static void free_thread_state(struct crace_thread *thr)
 {
 	internal_munmap(thr->stack, SHADOW_STACK_MAX * sizeof(uptr));
+	internal_munmap(thr->stack_sp, SHADOW_STACK_MAX * sizeof(uptr));
 	vc_free(&thr->vc);
 	vc_free(&thr->fence_rel);
 	vc_free(&thr->fence_acq);
@@ -106,6 +108,8 @@ static struct crace_thread *thread_attach(struct thread_ctx *ctx)
 	struct crace_thread *thr = internal_alloc(sizeof(*thr));
 	struct crace_thread *retired;
 	thr->stack =
+		internal_mmap(SHADOW_STACK_MAX * sizeof(uptr), "shadow stack");
+	thr->stack_sp =
 		internal_mmap(SHADOW_STACK_MAX * sizeof(uptr), "shadow stack");
 	thr->uid = ctx->uid;
 	thr->ctx = ctx;
@@ -234,6 +238,30 @@ u64 thread_epoch(const struct crace_thread *thr)
 {
 	bool ignoring = thr->ignore_reads || thr->ignore_writes;
 	return rec_epoch(thr->slot, ignoring ? 0 : thr->clock);
+}
+
+void thread_fork_lock(void)
+{
+	spin_lock(&registry_lock);
+}
+
+void thread_fork_unlock(void)
+{
+	spin_unlock(&registry_lock);
+}
+
+void thread_fork_child(struct crace_thread *survivor)
+{
+	spin_lock(&registry_lock);
+	for (int i = 0; i < next_uid; i++) {
+		struct thread_ctx *c = contexts[i];
+		if (c->uid != survivor->uid && c->state == THREAD_RUNNING)
+			c->state = THREAD_FINISHED;
+	}
+	for (unsigned s = 0; s < next_fresh_slot; s++)
+		if (vc_get(&survivor->vc, s) < slots[s].clock)
+			vc_set(&survivor->vc, s, slots[s].clock);
+	spin_unlock(&registry_lock);
 }
 
 void thread_tick(struct crace_thread *thr)

@@ -20,13 +20,27 @@
 /* Shadow stack capacity; deeper frames are counted but not recorded. */
 #define SHADOW_STACK_MAX (1u << 16)
 
+/* Signal handlers nested deeper than this on one thread are still run, but
+ * a longjmp out of them cannot restore the runtime's view of the thread. */
+#define SIG_NEST_MAX 16
+
 struct trace;
 struct thread_ctx;
+
+/* A signal handler running on the thread: what to restore when it returns
+ * or is left by longjmp (see interceptors_signal.c). */
+struct sig_mark {
+	u32 depth;	     /* shadow stack depth when the signal arrived */
+	int in_runtime;	     /* in_runtime when the signal arrived */
+	uptr handler_frame;  /* the handler's outermost frame */
+	uptr interrupted_sp; /* stack pointer of the interrupted code */
+};
 
 struct crace_thread {
 	/* Hot: touched by every access or call. */
 	u64 epoch; /* rec_epoch(slot, clock) */
 	uptr *stack;
+	uptr *stack_sp; /* each shadow frame's stack pointer, for longjmp */
 	u32 depth;
 	struct trace *trace;
 	/* Warm: slow paths and sync operations. */
@@ -34,8 +48,11 @@ struct crace_thread {
 	u64 clock;
 	unsigned slot;
 	int uid;
-	int in_runtime; /* > 0 while the runtime works on this thread's behalf
-			 */
+	/* > 0 while the runtime works on this thread's behalf, or while a
+	 * signal handler that interrupted the runtime runs: instrumented code
+	 * running then is neither checked nor traced, and interceptors pass
+	 * straight through, so the runtime is never re-entered. */
+	int in_runtime;
 	bool finished;
 	struct thread_ctx *ctx;
 	/* C11 fences (atomic.c): the clock at the last release fence, which
@@ -48,6 +65,8 @@ struct crace_thread {
 	 * clock 0 so every access takes the slow path, which skips the
 	 * ignored kinds. */
 	int ignore_reads, ignore_writes;
+	u32 sig_nest;
+	struct sig_mark sig_marks[SIG_NEST_MAX];
 };
 
 enum thread_state { THREAD_RUNNING, THREAD_FINISHED };
@@ -102,6 +121,12 @@ void thread_forget_create(struct thread_ctx *ctx); /* pthread_create failed */
  * clock 0, which no record has, while the thread ignores some accesses, so
  * they all take the slow path (see annotations.c). */
 u64 thread_epoch(const struct crace_thread *thr);
+/* fork: the registry lock is held across it; in the child, every other
+ * thread is gone and everything they did happens before what the survivor
+ * does next. */
+void thread_fork_lock(void);
+void thread_fork_unlock(void);
+void thread_fork_child(struct crace_thread *survivor);
 
 /* Advance the thread's clock after a release operation. */
 void thread_tick(struct crace_thread *thr);
@@ -116,6 +141,11 @@ struct trace *thread_slot_trace(unsigned slot);
  * `pc`; returns the count (at most max). */
 u32 thread_stack_pcs(struct crace_thread *thr, uptr pc, uptr *out, u32 max);
 stack_handle thread_stack_handle(struct crace_thread *thr, uptr pc0, uptr pc1);
+/* A longjmp to a frame whose stack pointer is sp: drops the shadow frames
+ * of the functions it leaves (those deeper, at lower addresses). */
+void thread_stack_unwind(struct crace_thread *thr, uptr sp);
+/* Drops shadow frames down to `depth` (a signal handler left by longjmp). */
+void thread_stack_truncate(struct crace_thread *thr, u32 depth);
 
 static inline void runtime_enter(struct crace_thread *thr)
 {
