@@ -45,11 +45,11 @@ static int final_status(int status)
  * handlers and static destructors. */
 static void process_at_exit(void)
 {
+	/* The program's buffered output first: the summary ends the run. */
+	fflush(NULL);
 	int status = final_status(exit_status);
-	if (status != exit_status) {
-		fflush(NULL);
+	if (status != exit_status)
 		REAL(_exit)(status);
-	}
 }
 
 static int main_wrapper(int argc, char **argv, char **envp)
