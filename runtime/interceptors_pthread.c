@@ -8,6 +8,7 @@
 #include "unwind.h"
 #include <errno.h>
 #include <semaphore.h>
+#include <signal.h>
 #include <time.h>
 
 DEFINE_REAL(int, pthread_create, pthread_t *, const pthread_attr_t *,
@@ -68,13 +69,17 @@ struct start_args {
 	struct thread_ctx *ctx;
 	void *(*fn)(void *);
 	void *arg;
+	sigset_t sigmask; /* the creator's, for the new thread once started */
 };
 
+/* The new thread starts with every signal blocked: a handler running before
+ * thread_start would be taken for a thread the runtime has never seen. */
 static void *thread_trampoline(void *p)
 {
 	struct start_args a = *(struct start_args *)p;
 	internal_free(p, sizeof(a));
 	thread_start(a.ctx, (uptr)__builtin_frame_address(0));
+	pthread_sigmask(SIG_SETMASK, &a.sigmask, NULL);
 	void *ret = a.fn(a.arg);
 	thread_finish(crace_cur);
 	return ret;
@@ -93,7 +98,12 @@ CRACE_EXPORT int pthread_create(pthread_t *th, const pthread_attr_t *attr,
 	stack_handle created_at = unwind_stack_handle(SELF_PC(pthread_create));
 	runtime_exit(thr);
 	a->ctx = thread_prepare_child(thr, created_at);
+	sigset_t all;
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &a->sigmask);
+	sigset_t mine = a->sigmask; /* a is the child's once it runs */
 	int r = REAL(pthread_create)(th, attr, thread_trampoline, a);
+	pthread_sigmask(SIG_SETMASK, &mine, NULL);
 	if (r) {
 		thread_forget_create(a->ctx);
 		internal_free(a, sizeof(*a));

@@ -84,11 +84,11 @@ int main(void)
 }
 
 // CHECK:      WARNING: DATA RACE
-// CHECK-NEXT: Write at [[ADDR:0x[0-9a-f]+]] by thread T{{[123]}}:
+// CHECK-NEXT: Write at [[ADDR:0x[0-9a-f]+]] by thread T{{[0-9]+}}:
 // CHECK-NEXT: {{^  }}hammer()
 // CHECK-NEXT: fork_stress.c:[[U]]:
 // CHECK-EMPTY:
-// CHECK-NEXT: Previous write at [[ADDR]] by thread T{{[123]}}:
+// CHECK-NEXT: Previous write at [[ADDR]] by thread T{{[0-9]+}}:
 // CHECK-NEXT: {{^  }}hammer()
 // CHECK-NEXT: fork_stress.c:[[U]]:
 // CHECK-NOT:  WARNING: DATA RACE
