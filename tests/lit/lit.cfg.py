@@ -54,6 +54,7 @@ config.substitutions += [
     ('%run', 'env LD_PRELOAD=%s' % rt_so),
     ('%expect_exit', 'bash %s' % os.path.join(inputs, 'expect-exit.sh')),
     ('%markers', 'bash %s' % os.path.join(inputs, 'markers.sh')),
+    ('%whole_reports', 'python3 %s' % os.path.join(inputs, 'whole-reports.py')),
     # Whole words only: "cannot " must stay as it is.
     (r'(?<![\w/.-])FileCheck\b', os.path.join(llvm_bin, 'FileCheck')),
     (r'(?<![\w/.-])not\b', os.path.join(llvm_bin, 'not')),
