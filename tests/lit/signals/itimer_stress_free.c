@@ -1,11 +1,14 @@
-// Reentrancy stress: SIGALRM every 50us (setitimer) while two threads
-// hammer malloc/free, a mutex, atomics and plain accesses, so handlers
-// often interrupt the runtime, sometimes holding its locks. Handlers touch
-// instrumented memory of their own thread and call instrumented code. Must
-// neither deadlock nor report anything, and stops after 1.5 s.
+// Reentrancy stress: SIGALRM every 50us (setitimer) while three threads
+// hammer malloc/free, a mutex, a semaphore and an atomic, so handlers often
+// interrupt the runtime, sometimes holding its locks. Handlers touch
+// instrumented memory of their own thread, call instrumented code, and use
+// the same semaphore and atomic (sem_post is async-signal-safe), whose sync
+// object locks the interrupted thread may hold. Must neither deadlock nor
+// report anything; stops after 1.5 s.
 // RUN: %clang_crace -O1 %s -o %t
 // RUN: %expect_exit 0 timeout 20 env LD_PRELOAD=%libcrace %t | FileCheck %s
 #include <pthread.h>
+#include <semaphore.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,7 +17,9 @@
 #include <time.h>
 
 static __thread long ticks;
-static __thread char scratch[64];
+static __thread char scratch[4096];
+static sem_t sem;
+static long hits;
 static long handled;
 static int stop;
 static pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
@@ -29,6 +34,8 @@ __attribute__((noinline)) static void touch(int sig)
 static void on_alarm(int sig)
 {
 	touch(sig);
+	__atomic_fetch_add(&hits, 1, __ATOMIC_SEQ_CST);
+	sem_post(&sem);
 	__atomic_fetch_add(&handled, 1, __ATOMIC_RELAXED);
 }
 
@@ -42,6 +49,9 @@ static void *hammer(void *arg)
 		pthread_mutex_lock(&m);
 		shared += n;
 		pthread_mutex_unlock(&m);
+		__atomic_fetch_add(&hits, 1, __ATOMIC_SEQ_CST);
+		sem_post(&sem);
+		sem_trywait(&sem);
 		n++;
 	}
 	return arg;
@@ -49,6 +59,7 @@ static void *hammer(void *arg)
 
 int main(void)
 {
+	sem_init(&sem, 0, 0);
 	signal(SIGALRM, on_alarm);
 	struct itimerval it = {{0, 50}, {0, 50}};
 	setitimer(ITIMER_REAL, &it, 0);
