@@ -218,17 +218,34 @@ CRACE_EXPORT int sigaction(int sig, const struct sigaction *act,
 	return r;
 }
 
-/* glibc's signal(): BSD semantics, through our sigaction. */
-CRACE_EXPORT sighandler_t signal(int sig, sighandler_t handler)
+/* The signal() family, through our sigaction. */
+static sighandler_t install(int sig, sighandler_t handler, int flags,
+			    bool block_self)
 {
-	struct sigaction act = {.sa_handler = handler, .sa_flags = SA_RESTART};
+	struct sigaction act = {.sa_handler = handler, .sa_flags = flags};
 	struct sigaction old;
 	sigemptyset(&act.sa_mask);
-	if (sig > 0 && sig < NSIG)
+	if (block_self && sig > 0 && sig < NSIG)
 		sigaddset(&act.sa_mask, sig);
 	if (sigaction(sig, &act, &old) < 0)
 		return SIG_ERR;
 	return old.sa_handler;
+}
+
+/* glibc's signal() has BSD semantics. */
+CRACE_EXPORT sighandler_t signal(int sig, sighandler_t handler)
+{
+	return install(sig, handler, SA_RESTART, true);
+}
+
+CRACE_EXPORT sighandler_t bsd_signal(int sig, sighandler_t handler)
+{
+	return install(sig, handler, SA_RESTART, true);
+}
+
+CRACE_EXPORT sighandler_t sysv_signal(int sig, sighandler_t handler)
+{
+	return install(sig, handler, SA_RESETHAND | SA_NODEFER, false);
 }
 
 static int find_text(struct dl_phdr_info *info, size_t size, void *data)
