@@ -42,17 +42,17 @@ struct crace_thread {
 	uptr *stack;
 	uptr *stack_sp; /* each shadow frame's stack pointer, for longjmp */
 	u32 depth;
+	/* > 0 while the runtime works on this thread's behalf, or while a
+	 * signal handler that interrupted the runtime runs: instrumented code
+	 * running then is neither checked nor traced, and interceptors pass
+	 * straight through, so the runtime is never re-entered. */
+	int in_runtime;
 	struct trace *trace;
 	/* Warm: slow paths and sync operations. */
 	struct vclock vc;
 	u64 clock;
 	unsigned slot;
 	int uid;
-	/* > 0 while the runtime works on this thread's behalf, or while a
-	 * signal handler that interrupted the runtime runs: instrumented code
-	 * running then is neither checked nor traced, and interceptors pass
-	 * straight through, so the runtime is never re-entered. */
-	int in_runtime;
 	bool finished;
 	struct thread_ctx *ctx;
 	/* C11 fences (atomic.c): the clock at the last release fence, which
