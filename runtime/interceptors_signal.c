@@ -195,10 +195,12 @@ CRACE_EXPORT int sigaction(int sig, const struct sigaction *act,
 	int prev_flags = load_relaxed(&user_flags[sig]);
 	struct sigaction wrapped;
 	const struct sigaction *k = act;
+	/* Read before the call: act and old may be the same struct. */
 	uptr h = act ? handler_of(act) : 0;
+	int flags = act ? act->sa_flags : 0;
 	if (act && h != (uptr)SIG_DFL && h != (uptr)SIG_IGN) {
 		/* The table first: the signal may come right after. */
-		store_relaxed(&user_flags[sig], act->sa_flags);
+		store_relaxed(&user_flags[sig], flags);
 		store_relaxed(&user_handler[sig], h);
 		wrapped = *act;
 		wrapped.sa_sigaction = signal_wrapper;
@@ -207,7 +209,7 @@ CRACE_EXPORT int sigaction(int sig, const struct sigaction *act,
 	}
 	int r = REAL(sigaction)(sig, k, old);
 	if (r == 0 && act && k == act) {
-		store_relaxed(&user_flags[sig], act->sa_flags);
+		store_relaxed(&user_flags[sig], flags);
 		store_relaxed(&user_handler[sig], h);
 	} else if (r != 0 && k != act) {
 		store_relaxed(&user_handler[sig], prev_handler);
