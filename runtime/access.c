@@ -129,7 +129,7 @@ static bool access_inline(struct shadow_cell *c, u64 s0, u64 s1, const u64 *out,
 void access_slow(struct crace_thread *thr, uptr addr, unsigned mask,
 		 unsigned flags, uptr pc)
 {
-	if (unlikely(thr->in_runtime))
+	if (unlikely(thr->hooks_off))
 		return; /* a signal handler interrupted the runtime */
 	struct shadow_cell *c = shadow_cell_get(addr);
 	if (!c)
@@ -168,7 +168,7 @@ void access_slow(struct crace_thread *thr, uptr addr, unsigned mask,
 void access_range(struct crace_thread *thr, uptr addr, uptr size,
 		  unsigned flags, uptr pc)
 {
-	if (!size || unlikely(thr->in_runtime))
+	if (!size || unlikely(thr->hooks_off))
 		return;
 	trace_access(thr, pc, addr, size, flags & ACC_WRITE,
 		     flags & ACC_ATOMIC);

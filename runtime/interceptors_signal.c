@@ -4,11 +4,11 @@
  * keep the program's handler in a table. The wrapper runs the handler on
  * the interrupted thread, as that thread. If the signal interrupted the
  * runtime itself (a runtime lock held, in_runtime set, or the interrupted
- * pc inside libcrace.so), the handler runs with in_runtime raised: its
- * instrumented code is neither checked nor traced and its intercepted calls
- * pass straight through, so the runtime is never re-entered half-way
- * through an update and never waits for a lock its own thread holds. Such a
- * handler's races may be missed; the others are checked like any code.
+ * pc inside libcrace.so), the handler runs with in_runtime and hooks_off
+ * raised: its instrumented code is neither checked nor traced and its
+ * intercepted calls pass straight through, so the runtime is never re-entered
+ * half-way through an update and never waits for a lock its own thread holds.
+ * Such a handler's races may be missed; the others are checked like any code.
  *
  * Happens-before. kill/sigqueue to our own process release to a sync object
  * per signal number, pthread_kill/raise to one per target thread (its
@@ -109,21 +109,25 @@ static void signal_wrapper(int sig, siginfo_t *info, void *uc)
 		struct sig_mark *m = &thr->sig_marks[n];
 		m->depth = thr->depth;
 		m->in_runtime = thr->in_runtime;
+		m->hooks_off = thr->hooks_off;
 		m->handler_frame = (uptr)__builtin_frame_address(0);
 		m->interrupted_sp =
 			((ucontext_t *)uc)->uc_mcontext.gregs[REG_RSP];
 	}
-	if (ignore)
+	if (ignore) {
 		thr->in_runtime++;
-	else
+		thr->hooks_off++;
+	} else
 		acquire_signal(thr, sig);
 	errno = saved_errno;
 	call_handler(h, flags, sig, info, uc);
 	saved_errno = errno;
 	if (n < SIG_NEST_MAX)
 		thread_stack_truncate(thr, thr->sig_marks[n].depth);
-	if (ignore)
+	if (ignore) {
+		thr->hooks_off--;
 		thr->in_runtime--;
+	}
 	__atomic_signal_fence(__ATOMIC_SEQ_CST);
 	thr->sig_nest--;
 	errno = saved_errno;
@@ -141,6 +145,7 @@ void signals_longjmp(struct crace_thread *thr, uptr target_sp, uptr cur_sp)
 				break;
 			thread_stack_truncate(thr, m->depth);
 			thr->in_runtime = m->in_runtime;
+			thr->hooks_off = m->hooks_off;
 		}
 		thr->sig_nest = n;
 	}

@@ -17,9 +17,9 @@ static ALWAYS_INLINE void push(struct crace_thread *thr, uptr caller_pc,
 {
 	/* A handler that interrupted the runtime must not write the trace
 	 * (its part switch allocates); its frames are balanced anyway. */
-	if (likely(!thr->in_runtime))
-		trace_put(thr,
-			  (EV_ENTRY << EV_KIND_SHIFT) | (caller_pc & EV_PC_MASK));
+	if (likely(!thr->hooks_off))
+		trace_put(thr, (EV_ENTRY << EV_KIND_SHIFT) |
+				       (caller_pc & EV_PC_MASK));
 	u32 d = thr->depth++;
 	if (likely(d < SHADOW_STACK_MAX)) {
 		thr->stack[d] = caller_pc;
@@ -35,7 +35,7 @@ NOINLINE void shadow_stack_push(struct crace_thread *thr, uptr caller_pc)
 
 void shadow_stack_pop(struct crace_thread *thr)
 {
-	if (likely(!thr->in_runtime))
+	if (likely(!thr->hooks_off))
 		trace_put(thr, EV_EXIT << EV_KIND_SHIFT);
 	if (likely(thr->depth))
 		thr->depth--;
@@ -56,7 +56,7 @@ CRACE_EXPORT void __crace_func_exit(void)
 static void pop_frame(struct crace_thread *thr)
 {
 	thr->depth--;
-	if (!thr->in_runtime)
+	if (!thr->hooks_off)
 		trace_put(thr, EV_EXIT << EV_KIND_SHIFT);
 }
 

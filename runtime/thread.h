@@ -32,6 +32,7 @@ struct thread_ctx;
 struct sig_mark {
 	u32 depth;	     /* shadow stack depth when the signal arrived */
 	int in_runtime;	     /* in_runtime when the signal arrived */
+	int hooks_off;	     /* hooks_off when the signal arrived */
 	uptr handler_frame;  /* the handler's outermost frame */
 	uptr interrupted_sp; /* stack pointer of the interrupted code */
 };
@@ -43,10 +44,13 @@ struct crace_thread {
 	uptr *stack_sp; /* each shadow frame's stack pointer, for longjmp */
 	u32 depth;
 	/* > 0 while the runtime works on this thread's behalf, or while a
-	 * signal handler that interrupted the runtime runs: instrumented code
-	 * running then is neither checked nor traced, and interceptors pass
-	 * straight through, so the runtime is never re-entered. */
+	 * signal handler that interrupted the runtime runs: interceptors pass
+	 * straight through and atomics take no lock. */
 	int in_runtime;
+	/* > 0 while a signal handler that interrupted the runtime runs: the
+	 * hooks of its instrumented code neither check nor trace, so the
+	 * runtime is never re-entered half-way through an update. */
+	int hooks_off;
 	struct trace *trace;
 	/* Warm: slow paths and sync operations. */
 	struct vclock vc;
