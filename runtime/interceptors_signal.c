@@ -11,8 +11,8 @@
  * Such a handler's races may be missed; the others are checked like any code.
  *
  * Happens-before. kill/sigqueue to our own process release to a sync object
- * per signal number, pthread_kill/raise to one per target thread (its
- * pthread_t); a handler starting and sigwait & co. returning acquire both.
+ * per signal number, pthread_kill/raise to one per target thread; a
+ * handler starting and sigwait & co. returning acquire both.
  *
  * Crashes. Where the program keeps the default action of SIGSEGV, SIGBUS,
  * SIGABRT, SIGFPE or SIGILL, a handler prints "Found N data race(s)" and
@@ -44,8 +44,19 @@ DEFINE_REAL(int, sigtimedwait, const sigset_t *, siginfo_t *,
 static uptr user_handler[NSIG];
 static int user_flags[NSIG];
 
-/* Sync objects for signals sent to the whole process, one per signal. */
+/* Sync objects for signals sent to the whole process, one per signal, and
+ * for signals sent to a thread, by a hash of its pthread_t (a collision
+ * only adds an edge). In the runtime's memory: a pthread_t points into the
+ * thread's stack block, whose sync objects are reset when a thread starts
+ * there, maybe after a signal was sent to it. */
 static char process_signal[NSIG];
+static char thread_signal[4096];
+
+static uptr thread_key(pthread_t th)
+{
+	return (uptr)&thread_signal[((uptr)th >> 4) * 0x9E3779B97F4A7C15ull >>
+				    52];
+}
 
 /* libcrace.so's code, to tell whether a signal interrupted it. */
 static uptr text_lo, text_hi;
@@ -68,7 +79,7 @@ static void acquire_signal(struct crace_thread *thr, int sig)
 {
 	if (sig > 0 && sig < NSIG)
 		sync_acquire(thr, (uptr)&process_signal[sig]);
-	sync_acquire(thr, (uptr)pthread_self());
+	sync_acquire(thr, thread_key(pthread_self()));
 }
 
 static void call_handler(uptr h, int flags, int sig, siginfo_t *info, void *uc)
@@ -324,14 +335,14 @@ CRACE_EXPORT int sigqueue(pid_t pid, int sig, const union sigval value)
 CRACE_EXPORT int pthread_kill(pthread_t th, int sig)
 {
 	if (sig)
-		release_to((uptr)th);
+		release_to(thread_key(th));
 	return REAL(pthread_kill)(th, sig);
 }
 
 CRACE_EXPORT int raise(int sig)
 {
 	if (sig)
-		release_to((uptr)pthread_self());
+		release_to(thread_key(pthread_self()));
 	return REAL(raise)(sig);
 }
 
