@@ -38,18 +38,37 @@ u64 report_count(void)
 	return load_relaxed(&nraces);
 }
 
-/* A pair of source locations is reported once, whichever access came
- * first. Report lock held. */
-static bool already_reported(uptr a, uptr b)
+/* Records the pair {a, b} (a <= b); whether it was there already. */
+static bool remember_pair(uptr a, uptr b)
 {
 	struct pc_pair *p;
-	uptr key[2] = {a < b ? a : b, a < b ? b : a};
+	uptr key[2] = {a, b};
 	HASH_FIND(hh, reported, key, sizeof(key), p);
 	if (p)
 		return true;
 	p = internal_alloc(sizeof(*p));
 	memcpy(p->key, key, sizeof(key));
 	HASH_ADD(hh, reported, key, sizeof(key), p);
+	return false;
+}
+
+/* A pair of source locations is reported once, whichever access came
+ * first. A previous access whose stack could not be restored has pc 0: its
+ * race is new only if the current location was in no report yet, since it
+ * is most likely a race already shown with both stacks. Report lock held. */
+static bool already_reported(uptr a, uptr b)
+{
+	if (a > b) {
+		uptr t = a;
+		a = b;
+		b = t;
+	}
+	if (remember_pair(a, b))
+		return true;
+	if (a) {
+		remember_pair(0, a);
+		remember_pair(0, b);
+	}
 	return false;
 }
 
