@@ -57,27 +57,30 @@ void __crace_func_exit(void);
 /* Atomics: the runtime performs the operation and its happens-before update as
  * one step. N is the width in bits; values travel as unsigned integers of that
  * width (the pass bitcasts floats and pointers). compare_exchange returns the
- * value read; the pass compares it with `expected` to build the success flag. */
+ * value read; the pass compares it with `expected` to build the success flag.
+ */
 #define CRACE_ATOMIC_DECLS(N)                                                  \
-	uint##N##_t __crace_atomic##N##_load(const volatile void *addr, int mo);   \
-	void __crace_atomic##N##_store(volatile void *addr, uint##N##_t v, int mo); \
-	uint##N##_t __crace_atomic##N##_exchange(volatile void *addr,              \
-						 uint##N##_t v, int mo);           \
-	uint##N##_t __crace_atomic##N##_fetch_add(volatile void *addr,             \
-						  uint##N##_t v, int mo);          \
-	uint##N##_t __crace_atomic##N##_fetch_sub(volatile void *addr,             \
-						  uint##N##_t v, int mo);          \
-	uint##N##_t __crace_atomic##N##_fetch_and(volatile void *addr,             \
-						  uint##N##_t v, int mo);          \
-	uint##N##_t __crace_atomic##N##_fetch_or(volatile void *addr,              \
-						 uint##N##_t v, int mo);           \
-	uint##N##_t __crace_atomic##N##_fetch_xor(volatile void *addr,             \
-						  uint##N##_t v, int mo);          \
-	uint##N##_t __crace_atomic##N##_fetch_nand(volatile void *addr,            \
-						   uint##N##_t v, int mo);         \
-	uint##N##_t __crace_atomic##N##_compare_exchange_val(                      \
-		volatile void *addr, uint##N##_t expected, uint##N##_t desired,    \
-		int mo, int failure_mo);
+	uint##N##_t __crace_atomic##N##_load(const volatile void *addr,        \
+					     int mo);                          \
+	void __crace_atomic##N##_store(volatile void *addr, uint##N##_t v,     \
+				       int mo);                                \
+	uint##N##_t __crace_atomic##N##_exchange(volatile void *addr,          \
+						 uint##N##_t v, int mo);       \
+	uint##N##_t __crace_atomic##N##_fetch_add(volatile void *addr,         \
+						  uint##N##_t v, int mo);      \
+	uint##N##_t __crace_atomic##N##_fetch_sub(volatile void *addr,         \
+						  uint##N##_t v, int mo);      \
+	uint##N##_t __crace_atomic##N##_fetch_and(volatile void *addr,         \
+						  uint##N##_t v, int mo);      \
+	uint##N##_t __crace_atomic##N##_fetch_or(volatile void *addr,          \
+						 uint##N##_t v, int mo);       \
+	uint##N##_t __crace_atomic##N##_fetch_xor(volatile void *addr,         \
+						  uint##N##_t v, int mo);      \
+	uint##N##_t __crace_atomic##N##_fetch_nand(volatile void *addr,        \
+						   uint##N##_t v, int mo);     \
+	uint##N##_t __crace_atomic##N##_compare_exchange_val(                  \
+		volatile void *addr, uint##N##_t expected,                     \
+		uint##N##_t desired, int mo, int failure_mo);
 
 CRACE_ATOMIC_DECLS(8)
 CRACE_ATOMIC_DECLS(16)

@@ -186,9 +186,10 @@ static void test_errors(void)
 		    "crace: invalid value '8' for option 'history_size' in "
 		    "CRACE_OPTIONS (expected an integer in [0, 7])\n");
 
-	check_fatal("halt_on_error=maybe",
-		    "crace: invalid value 'maybe' for option 'halt_on_error' "
-		    "in CRACE_OPTIONS (expected 0, 1, true, false, yes or no)\n");
+	check_fatal(
+		"halt_on_error=maybe",
+		"crace: invalid value 'maybe' for option 'halt_on_error' "
+		"in CRACE_OPTIONS (expected 0, 1, true, false, yes or no)\n");
 	check_fatal("halt_on_error=",
 		    "crace: invalid value '' for option 'halt_on_error' in "
 		    "CRACE_OPTIONS (expected 0, 1, true, false, yes or no)\n");
