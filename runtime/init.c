@@ -1,6 +1,7 @@
 /* Start-up: options, output, shadow, the main thread; and the ABI check
  * every instrumented module makes from its constructor. */
 #include "interceptors.h"
+#include "locks.h"
 #include "options.h"
 #include "output.h"
 #include "shadow.h"
@@ -27,6 +28,7 @@ static void crace_start(void)
 	sync_init();
 	thread_init_main();
 	process_init();
+	locks_init();
 	crace_ready = true;
 }
 

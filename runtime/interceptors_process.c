@@ -1,5 +1,6 @@
 /* Process lifetime: main's exit status, exit and _exit, and fork. A process
- * that reported races prints "Found N data race(s)" on its way out and, if
+ * that reported races (or lock bugs, or leaked threads, found on the way
+ * out) prints "Found N data race(s)" and the like on its way out and, if
  * it would have exited 0, exits with `exitcode` (66) instead, as Go does.
  *
  * fork: every runtime lock is taken just before the process is copied (our
@@ -22,6 +23,7 @@
 #include "spinlock.h"
 #include "sync.h"
 #include <pthread.h>
+#include "report_leaks.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -37,6 +39,7 @@ static int exit_status;
 
 static int final_status(int status)
 {
+	report_thread_leaks();
 	report_summary();
 	return report_count() && status == 0 ? crace_opts.exitcode : status;
 }

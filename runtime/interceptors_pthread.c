@@ -4,6 +4,7 @@
 #include "access.h"
 #include "alloc.h"
 #include "interceptors.h"
+#include "locks.h"
 #include "sync.h"
 #include "unwind.h"
 #include <errno.h>
@@ -34,6 +35,9 @@ DEFINE_REAL(int, pthread_cond_timedwait, pthread_cond_t *, pthread_mutex_t *,
 	    const struct timespec *);
 DEFINE_REAL(int, pthread_cond_signal, pthread_cond_t *);
 DEFINE_REAL(int, pthread_cond_broadcast, pthread_cond_t *);
+DEFINE_REAL(int, pthread_rwlock_init, pthread_rwlock_t *,
+	    const pthread_rwlockattr_t *);
+DEFINE_REAL(int, pthread_rwlock_destroy, pthread_rwlock_t *);
 DEFINE_REAL(int, pthread_rwlock_rdlock, pthread_rwlock_t *);
 DEFINE_REAL(int, pthread_rwlock_tryrdlock, pthread_rwlock_t *);
 DEFINE_REAL(int, pthread_rwlock_timedrdlock, pthread_rwlock_t *,
@@ -43,6 +47,8 @@ DEFINE_REAL(int, pthread_rwlock_trywrlock, pthread_rwlock_t *);
 DEFINE_REAL(int, pthread_rwlock_timedwrlock, pthread_rwlock_t *,
 	    const struct timespec *);
 DEFINE_REAL(int, pthread_rwlock_unlock, pthread_rwlock_t *);
+DEFINE_REAL(int, pthread_spin_init, pthread_spinlock_t *, int);
+DEFINE_REAL(int, pthread_spin_destroy, pthread_spinlock_t *);
 DEFINE_REAL(int, pthread_spin_lock, pthread_spinlock_t *);
 DEFINE_REAL(int, pthread_spin_trylock, pthread_spinlock_t *);
 DEFINE_REAL(int, pthread_spin_unlock, pthread_spinlock_t *);
@@ -102,11 +108,18 @@ CRACE_EXPORT int pthread_create(pthread_t *th, const pthread_attr_t *attr,
 	sigfillset(&all);
 	pthread_sigmask(SIG_SETMASK, &all, &a->sigmask);
 	sigset_t mine = a->sigmask; /* a is the child's once it runs */
+	int detach_state;
+	if (attr && !pthread_attr_getdetachstate(attr, &detach_state) &&
+	    detach_state == PTHREAD_CREATE_DETACHED)
+		a->ctx->detached = true; /* never joined, nor a leak */
+	struct thread_ctx *ctx = a->ctx; /* `a` is the child's to free */
 	int r = REAL(pthread_create)(th, attr, thread_trampoline, a);
 	pthread_sigmask(SIG_SETMASK, &mine, NULL);
 	if (r) {
-		thread_forget_create(a->ctx);
+		thread_forget_create(ctx);
 		internal_free(a, sizeof(*a));
+	} else {
+		thread_created(ctx, *th);
 	}
 	return r;
 }
@@ -153,7 +166,8 @@ CRACE_EXPORT void pthread_exit(void *ret)
 }
 
 /* --- mutexes and friends: acquire after a successful lock, release before
- * the unlock --- */
+ * the unlock; around the real call, lock_begin/lock_end (locks.h) keep the
+ * held locks and the lock-order graph and check for misuse --- */
 
 /* EOWNERDEAD: a robust mutex whose owner died is acquired all the same. */
 static int acquired(int r, void *addr)
@@ -171,47 +185,93 @@ static void releasing(void *addr)
 		sync_release(thr, (uptr)addr);
 }
 
+/* Lock operations: `f` is the interceptor (its entry names it in stacks),
+ * `flags` LOCK_WRITE and/or LOCK_TRY; `acquire(r, addr)` and
+ * `release(addr)` carry the happens-before edges. */
+#define LOCK(f, addr, type, flags, call, acquire)                              \
+	do {                                                                   \
+		struct lock_op op;                                             \
+		lock_begin(&op, intercept_thread(), (void *)(addr), type,      \
+			   flags, SELF_PC(f), CALLER_PC());                    \
+		int r = call;                                                  \
+		lock_end(&op, r);                                              \
+		return acquire(r, addr);                                       \
+	} while (0)
+
+#define UNLOCK(f, addr, type, release)                                         \
+	do {                                                                   \
+		lock_unlock(intercept_thread(), (void *)(addr), type,          \
+			    SELF_PC(f), CALLER_PC());                          \
+		release(addr);                                                 \
+	} while (0)
+
+#define DESTROY(f, addr, type, call)                                           \
+	do {                                                                   \
+		struct crace_thread *thr = intercept_thread();                 \
+		lock_destroy_begin(thr, (void *)(addr), SELF_PC(f),            \
+				   CALLER_PC());                               \
+		int r = call;                                                  \
+		if (r == 0 && crace_ready)                                     \
+			sync_destroy((uptr)(addr));                            \
+		lock_destroy_end(thr, (void *)(addr), type, r, SELF_PC(f),     \
+				 CALLER_PC());                                 \
+		return r;                                                      \
+	} while (0)
+
+#define INIT(f, addr, type, call)                                              \
+	do {                                                                   \
+		if (crace_ready)                                               \
+			sync_destroy((uptr)(addr));                            \
+		int r = call;                                                  \
+		if (r == 0)                                                    \
+			lock_created(intercept_thread(), (void *)(addr), type, \
+				     SELF_PC(f), CALLER_PC());                 \
+		return r;                                                      \
+	} while (0)
+
 CRACE_EXPORT int pthread_mutex_init(pthread_mutex_t *m,
 				    const pthread_mutexattr_t *a)
 {
-	if (crace_ready)
-		sync_destroy((uptr)m);
-	return REAL(pthread_mutex_init)(m, a);
+	INIT(pthread_mutex_init, m, LOCK_MUTEX, REAL(pthread_mutex_init)(m, a));
 }
 
 CRACE_EXPORT int pthread_mutex_destroy(pthread_mutex_t *m)
 {
-	int r = REAL(pthread_mutex_destroy)(m);
-	if (r == 0 && crace_ready)
-		sync_destroy((uptr)m);
-	return r;
+	DESTROY(pthread_mutex_destroy, m, LOCK_MUTEX,
+		REAL(pthread_mutex_destroy)(m));
 }
 
 CRACE_EXPORT int pthread_mutex_lock(pthread_mutex_t *m)
 {
-	return acquired(REAL(pthread_mutex_lock)(m), m);
+	LOCK(pthread_mutex_lock, m, LOCK_MUTEX, LOCK_WRITE,
+	     REAL(pthread_mutex_lock)(m), acquired);
 }
 
 CRACE_EXPORT int pthread_mutex_trylock(pthread_mutex_t *m)
 {
-	return acquired(REAL(pthread_mutex_trylock)(m), m);
+	LOCK(pthread_mutex_trylock, m, LOCK_MUTEX, LOCK_WRITE | LOCK_TRY,
+	     REAL(pthread_mutex_trylock)(m), acquired);
 }
 
+/* Timed locks give up instead of deadlocking: no edges, as trylock (and as
+ * ThreadSanitizer does). */
 CRACE_EXPORT int pthread_mutex_timedlock(pthread_mutex_t *m,
 					 const struct timespec *ts)
 {
-	return acquired(REAL(pthread_mutex_timedlock)(m, ts), m);
+	LOCK(pthread_mutex_timedlock, m, LOCK_MUTEX, LOCK_WRITE | LOCK_TRY,
+	     REAL(pthread_mutex_timedlock)(m, ts), acquired);
 }
 
 CRACE_EXPORT int pthread_mutex_clocklock(pthread_mutex_t *m, clockid_t clk,
 					 const struct timespec *ts)
 {
-	return acquired(REAL(pthread_mutex_clocklock)(m, clk, ts), m);
+	LOCK(pthread_mutex_clocklock, m, LOCK_MUTEX, LOCK_WRITE | LOCK_TRY,
+	     REAL(pthread_mutex_clocklock)(m, clk, ts), acquired);
 }
 
 CRACE_EXPORT int pthread_mutex_unlock(pthread_mutex_t *m)
 {
-	releasing(m);
+	UNLOCK(pthread_mutex_unlock, m, LOCK_MUTEX, releasing);
 	return REAL(pthread_mutex_unlock)(m);
 }
 
@@ -219,8 +279,12 @@ CRACE_EXPORT int pthread_mutex_unlock(pthread_mutex_t *m)
  * timeout); a signal or broadcast releases to the condvar. */
 CRACE_EXPORT int pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m)
 {
+	struct cond_op op;
+	cond_wait_begin(&op, intercept_thread(), c, m,
+			SELF_PC(pthread_cond_wait), CALLER_PC());
 	releasing(m);
 	int r = REAL(pthread_cond_wait)(c, m);
+	cond_wait_end(&op);
 	acquired(0, m);
 	return acquired(r, c);
 }
@@ -228,8 +292,12 @@ CRACE_EXPORT int pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m)
 CRACE_EXPORT int pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
 					const struct timespec *ts)
 {
+	struct cond_op op;
+	cond_wait_begin(&op, intercept_thread(), c, m,
+			SELF_PC(pthread_cond_timedwait), CALLER_PC());
 	releasing(m);
 	int r = REAL(pthread_cond_timedwait)(c, m, ts);
+	cond_wait_end(&op);
 	acquired(0, m);
 	return acquired(r, c);
 }
@@ -272,57 +340,90 @@ static void rwlock_releasing(pthread_rwlock_t *l)
 	sync_release(thr, writer ? (uptr)l : (uptr)l | SYNC_ALT_KEY);
 }
 
+CRACE_EXPORT int pthread_rwlock_init(pthread_rwlock_t *l,
+				     const pthread_rwlockattr_t *a)
+{
+	INIT(pthread_rwlock_init, l, LOCK_RWLOCK,
+	     REAL(pthread_rwlock_init)(l, a));
+}
+
+CRACE_EXPORT int pthread_rwlock_destroy(pthread_rwlock_t *l)
+{
+	DESTROY(pthread_rwlock_destroy, l, LOCK_RWLOCK,
+		REAL(pthread_rwlock_destroy)(l));
+}
+
 CRACE_EXPORT int pthread_rwlock_rdlock(pthread_rwlock_t *l)
 {
-	return acquired(REAL(pthread_rwlock_rdlock)(l), l);
+	LOCK(pthread_rwlock_rdlock, l, LOCK_RWLOCK, 0,
+	     REAL(pthread_rwlock_rdlock)(l), acquired);
 }
 
 CRACE_EXPORT int pthread_rwlock_tryrdlock(pthread_rwlock_t *l)
 {
-	return acquired(REAL(pthread_rwlock_tryrdlock)(l), l);
+	LOCK(pthread_rwlock_tryrdlock, l, LOCK_RWLOCK, LOCK_TRY,
+	     REAL(pthread_rwlock_tryrdlock)(l), acquired);
 }
 
 CRACE_EXPORT int pthread_rwlock_timedrdlock(pthread_rwlock_t *l,
 					    const struct timespec *ts)
 {
-	return acquired(REAL(pthread_rwlock_timedrdlock)(l, ts), l);
+	LOCK(pthread_rwlock_timedrdlock, l, LOCK_RWLOCK, LOCK_TRY,
+	     REAL(pthread_rwlock_timedrdlock)(l, ts), acquired);
 }
 
 CRACE_EXPORT int pthread_rwlock_wrlock(pthread_rwlock_t *l)
 {
-	return write_acquired(REAL(pthread_rwlock_wrlock)(l), l);
+	LOCK(pthread_rwlock_wrlock, l, LOCK_RWLOCK, LOCK_WRITE,
+	     REAL(pthread_rwlock_wrlock)(l), write_acquired);
 }
 
 CRACE_EXPORT int pthread_rwlock_trywrlock(pthread_rwlock_t *l)
 {
-	return write_acquired(REAL(pthread_rwlock_trywrlock)(l), l);
+	LOCK(pthread_rwlock_trywrlock, l, LOCK_RWLOCK, LOCK_WRITE | LOCK_TRY,
+	     REAL(pthread_rwlock_trywrlock)(l), write_acquired);
 }
 
 CRACE_EXPORT int pthread_rwlock_timedwrlock(pthread_rwlock_t *l,
 					    const struct timespec *ts)
 {
-	return write_acquired(REAL(pthread_rwlock_timedwrlock)(l, ts), l);
+	LOCK(pthread_rwlock_timedwrlock, l, LOCK_RWLOCK, LOCK_WRITE | LOCK_TRY,
+	     REAL(pthread_rwlock_timedwrlock)(l, ts), write_acquired);
 }
 
 CRACE_EXPORT int pthread_rwlock_unlock(pthread_rwlock_t *l)
 {
-	rwlock_releasing(l);
+	UNLOCK(pthread_rwlock_unlock, l, LOCK_RWLOCK, rwlock_releasing);
 	return REAL(pthread_rwlock_unlock)(l);
+}
+
+CRACE_EXPORT int pthread_spin_init(pthread_spinlock_t *l, int pshared)
+{
+	INIT(pthread_spin_init, l, LOCK_SPIN,
+	     REAL(pthread_spin_init)(l, pshared));
+}
+
+CRACE_EXPORT int pthread_spin_destroy(pthread_spinlock_t *l)
+{
+	DESTROY(pthread_spin_destroy, l, LOCK_SPIN,
+		REAL(pthread_spin_destroy)(l));
 }
 
 CRACE_EXPORT int pthread_spin_lock(pthread_spinlock_t *l)
 {
-	return acquired(REAL(pthread_spin_lock)(l), (void *)l);
+	LOCK(pthread_spin_lock, (void *)l, LOCK_SPIN, LOCK_WRITE,
+	     REAL(pthread_spin_lock)(l), acquired);
 }
 
 CRACE_EXPORT int pthread_spin_trylock(pthread_spinlock_t *l)
 {
-	return acquired(REAL(pthread_spin_trylock)(l), (void *)l);
+	LOCK(pthread_spin_trylock, (void *)l, LOCK_SPIN, LOCK_WRITE | LOCK_TRY,
+	     REAL(pthread_spin_trylock)(l), acquired);
 }
 
 CRACE_EXPORT int pthread_spin_unlock(pthread_spinlock_t *l)
 {
-	releasing((void *)l);
+	UNLOCK(pthread_spin_unlock, (void *)l, LOCK_SPIN, releasing);
 	return REAL(pthread_spin_unlock)(l);
 }
 
@@ -411,21 +512,27 @@ CRACE_EXPORT int sem_clockwait(sem_t *s, clockid_t clk,
 CRACE_EXPORT int pthread_rwlock_clockrdlock(pthread_rwlock_t *l, clockid_t clk,
 					    const struct timespec *ts)
 {
-	return acquired(REAL(pthread_rwlock_clockrdlock)(l, clk, ts), l);
+	LOCK(pthread_rwlock_clockrdlock, l, LOCK_RWLOCK, LOCK_TRY,
+	     REAL(pthread_rwlock_clockrdlock)(l, clk, ts), acquired);
 }
 
 CRACE_EXPORT int pthread_rwlock_clockwrlock(pthread_rwlock_t *l, clockid_t clk,
 					    const struct timespec *ts)
 {
-	return write_acquired(REAL(pthread_rwlock_clockwrlock)(l, clk, ts), l);
+	LOCK(pthread_rwlock_clockwrlock, l, LOCK_RWLOCK, LOCK_WRITE | LOCK_TRY,
+	     REAL(pthread_rwlock_clockwrlock)(l, clk, ts), write_acquired);
 }
 
 CRACE_EXPORT int pthread_cond_clockwait(pthread_cond_t *c, pthread_mutex_t *m,
 					clockid_t clk,
 					const struct timespec *ts)
 {
+	struct cond_op op;
+	cond_wait_begin(&op, intercept_thread(), c, m,
+			SELF_PC(pthread_cond_clockwait), CALLER_PC());
 	releasing(m);
 	int r = REAL(pthread_cond_clockwait)(c, m, clk, ts);
+	cond_wait_end(&op);
 	acquired(0, m);
 	return acquired(r, c);
 }

@@ -9,6 +9,8 @@
 #include "fd.h"
 #include "heap.h"
 #include "options.h"
+#include "report_leaks.h"
+#include "report_locks.h"
 #include "shadow.h"
 #include "spinlock.h"
 #include "suppressions.h"
@@ -35,7 +37,8 @@ static int summary_printed;
 
 u64 report_count(void)
 {
-	return load_relaxed(&nraces);
+	return load_relaxed(&nraces) + report_locks_count() +
+	       report_leaks_count();
 }
 
 /* Records the pair {a, b} (a <= b); whether it was there already. */
@@ -274,15 +277,20 @@ void report_race(struct crace_thread *thr, uptr addr, u64 cur, uptr pc,
 
 void report_summary(void)
 {
-	u64 n = report_count();
-	if (!n || __atomic_exchange_n(&summary_printed, 1, __ATOMIC_ACQ_REL))
+	u64 n = load_relaxed(&nraces);
+	if (!report_count() ||
+	    __atomic_exchange_n(&summary_printed, 1, __ATOMIC_ACQ_REL))
 		return;
 	struct strbuf sb;
 	sb_init(&sb);
-	if (!strcmp(crace_opts.report_format, "json"))
+	if (!strcmp(crace_opts.report_format, "json")) {
 		report_summary_json(n, &sb);
-	else
-		report_summary_text(n, &sb);
+	} else {
+		if (n)
+			report_summary_text(n, &sb);
+		report_locks_summary(&sb);
+		report_leaks_summary(&sb);
+	}
 	output_write(sb.data, sb.len);
 	sb_free(&sb);
 }
@@ -303,4 +311,57 @@ void report_fork_child(void)
 	reported = NULL;
 	store_relaxed(&nraces, 0);
 	store_relaxed(&summary_printed, 0);
+}
+
+void report_begin(struct crace_thread *thr)
+{
+	runtime_enter(thr);
+	spin_lock(&report_lock);
+}
+
+void report_cancel(struct crace_thread *thr)
+{
+	spin_unlock(&report_lock);
+	runtime_exit(thr);
+}
+
+void report_end(struct crace_thread *thr, struct strbuf *sb)
+{
+	/* Sections are separated by blank lines; the last one is not. */
+	if (sb->len >= 2 && sb->data[sb->len - 2] == '\n')
+		sb->data[--sb->len] = '\0';
+	sb_printf(sb, "==================\n");
+	output_write(sb->data, sb->len);
+	sb_free(sb);
+	spin_unlock(&report_lock);
+	if (crace_opts.halt_on_error) {
+		report_summary();
+		_exit(crace_opts.exitcode);
+	}
+	runtime_exit(thr);
+}
+
+void report_text_stack(struct strbuf *sb, stack_handle h)
+{
+	/* Too big for a small (signal) stack. */
+	struct report_stack *st = internal_calloc(1, sizeof(*st));
+	symbolize_handle(h, st);
+	report_text_render_stack(sb, st);
+	internal_free(st, sizeof(*st));
+}
+
+void report_text_threads(struct strbuf *sb, const int *uids, int n)
+{
+	for (int i = 0; i < n; i++) {
+		bool dup = uids[i] <= 0;
+		for (int j = 0; j < i && !dup; j++)
+			dup = uids[j] == uids[i];
+		struct thread_ctx ctx;
+		if (dup || !thread_ctx_copy(uids[i], &ctx))
+			continue;
+		sb_printf(sb, "Thread T%d (%s) created at:\n", ctx.uid,
+			  ctx.state == THREAD_RUNNING ? "running" : "finished");
+		report_text_stack(sb, ctx.create_stack);
+		sb_printf(sb, "\n");
+	}
 }

@@ -87,10 +87,12 @@ struct report {
 void report_race(struct crace_thread *thr, uptr addr, u64 cur, uptr pc,
 		 u64 prev);
 
-/* Races reported so far in this process (suppressed ones not counted). */
+/* Reports of any kind so far in this process (suppressed races not
+ * counted): races, lock reports (report_locks.c), thread leaks
+ * (report_leaks.c). */
 u64 report_count(void);
 
-/* Writes the summary if any race was reported. Idempotent. */
+/* Writes the summary if anything was reported. Idempotent. */
 void report_summary(void);
 
 /* Renderers: append one whole report, or the summary, to sb. */
@@ -105,5 +107,19 @@ void report_fork_lock(void);
 void report_fork_unlock(void);
 /* The child starts counting (and deduplicating) its own races. */
 void report_fork_child(void);
+/* For the lock and thread-leak reports, written as text: a report is
+ * formatted between report_begin, which takes the report lock, and
+ * report_end, which closes it, writes it out in one piece and honours
+ * halt_on_error; report_cancel leaves without reporting (a duplicate). */
+void report_begin(struct crace_thread *thr);
+void report_end(struct crace_thread *thr, struct strbuf *sb);
+void report_cancel(struct crace_thread *thr);
+/* Text pieces in the race reports' layout: a depot stack, a thread's name
+ * ("main thread", "thread T1"), and "Thread Tn (running|finished) created
+ * at:" sections for the distinct threads among uids. */
+void report_text_stack(struct strbuf *sb, stack_handle h);
+void report_text_thread_name(struct strbuf *sb, int uid);
+void report_text_threads(struct strbuf *sb, const int *uids, int n);
+void report_text_render_stack(struct strbuf *sb, const struct report_stack *st);
 
 #endif

@@ -119,3 +119,13 @@ void report_summary_text(u64 nraces, struct strbuf *sb)
 {
 	sb_printf(sb, "Found %llu data race(s)\n", (unsigned long long)nraces);
 }
+
+void report_text_render_stack(struct strbuf *sb, const struct report_stack *st)
+{
+	print_stack(sb, st);
+}
+
+void report_text_thread_name(struct strbuf *sb, int uid)
+{
+	thread_name(sb, uid);
+}

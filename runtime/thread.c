@@ -2,6 +2,7 @@
  * happens-before edges of thread creation, exit and join. */
 #include "thread.h"
 #include "alloc.h"
+#include "held_locks.h"
 #include "shadow.h"
 #include "spinlock.h"
 #include "sync.h"
@@ -99,6 +100,7 @@ static void free_thread_state(struct crace_thread *thr)
 	vc_free(&thr->vc);
 	vc_free(&thr->fence_rel);
 	vc_free(&thr->fence_acq);
+	lock_set_free(thr->locks);
 	internal_free(thr, sizeof(*thr));
 }
 
@@ -211,6 +213,36 @@ void thread_forget_create(struct thread_ctx *ctx)
 	spin_unlock(&registry_lock);
 }
 
+/* Maps pth to ctx for join and detach. Both the parent (once
+ * pthread_create returns) and the child (when it starts) do it, whichever
+ * comes first, so a join or detach right after the create finds it. */
+static void map_pthread(struct thread_ctx *ctx, pthread_t pth)
+{
+	struct pth_entry *e = internal_alloc(sizeof(*e));
+	e->pth = pth;
+	e->ctx = ctx;
+	spin_lock(&registry_lock);
+	struct pth_entry *old;
+	HASH_FIND(hh, by_pthread, &e->pth, sizeof(pthread_t), old);
+	if ((old && old->ctx == ctx) || ctx->detached || ctx->joined) {
+		spin_unlock(&registry_lock);
+		internal_free(e, sizeof(*e));
+		return;
+	}
+	if (old) {
+		/* A finished thread's id, reused. */
+		HASH_DEL(by_pthread, old);
+		internal_free(old, sizeof(*old));
+	}
+	HASH_ADD(hh, by_pthread, pth, sizeof(pthread_t), e);
+	spin_unlock(&registry_lock);
+}
+
+void thread_created(struct thread_ctx *ctx, pthread_t pth)
+{
+	map_pthread(ctx, pth);
+}
+
 void thread_start(struct thread_ctx *ctx, uptr outer_frame)
 {
 	ctx->pth = pthread_self();
@@ -220,18 +252,7 @@ void thread_start(struct thread_ctx *ctx, uptr outer_frame)
 	 * clocks of the mutexes and atomics that lived in its frames. */
 	shadow_reset(ctx->stack_lo, ctx->stack_hi - ctx->stack_lo);
 	sync_reset_range(ctx->stack_lo, ctx->stack_hi - ctx->stack_lo);
-	struct pth_entry *e = internal_alloc(sizeof(*e));
-	e->pth = ctx->pth;
-	e->ctx = ctx;
-	spin_lock(&registry_lock);
-	struct pth_entry *old;
-	HASH_FIND(hh, by_pthread, &e->pth, sizeof(pthread_t), old);
-	if (old) {
-		HASH_DEL(by_pthread, old);
-		internal_free(old, sizeof(*old));
-	}
-	HASH_ADD(hh, by_pthread, pth, sizeof(pthread_t), e);
-	spin_unlock(&registry_lock);
+	map_pthread(ctx, ctx->pth);
 }
 
 u64 thread_epoch(const struct crace_thread *thr)
@@ -386,4 +407,18 @@ int thread_owning_stack(uptr addr, bool *is_tls)
 struct trace *thread_slot_trace(unsigned slot)
 {
 	return load_relaxed(&slots[slot].trace);
+}
+
+u32 thread_leaks(int *uids, u32 max)
+{
+	u32 n = 0;
+	spin_lock(&registry_lock);
+	for (int i = 1; i < next_uid && n < max; i++) {
+		const struct thread_ctx *c = contexts[i];
+		if (c && c->state == THREAD_FINISHED && !c->joined &&
+		    !c->detached && c->create_stack)
+			uids[n++] = i;
+	}
+	spin_unlock(&registry_lock);
+	return n;
 }

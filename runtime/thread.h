@@ -24,6 +24,7 @@
  * a longjmp out of them cannot restore the runtime's view of the thread. */
 #define SIG_NEST_MAX 16
 
+struct lock_set;
 struct trace;
 struct thread_ctx;
 
@@ -71,6 +72,8 @@ struct crace_thread {
 	int ignore_reads, ignore_writes;
 	u32 sig_nest;
 	struct sig_mark sig_marks[SIG_NEST_MAX];
+	struct lock_set *locks; /* held locks (held_locks.h), NULL until the
+				   first lock */
 };
 
 enum thread_state { THREAD_RUNNING, THREAD_FINISHED };
@@ -111,6 +114,8 @@ void thread_init_main(void);
 /* Called in the parent by pthread_create: a new context for the child. */
 struct thread_ctx *thread_prepare_child(struct crace_thread *parent,
 					stack_handle create_stack);
+/* pthread_create succeeded: the parent knows the child's pthread_t. */
+void thread_created(struct thread_ctx *ctx, pthread_t pth);
 /* First thing the child runs; outer_frame is the frame address of the
  * thread's outermost function (static TLS lies above it). */
 void thread_start(struct thread_ctx *ctx, uptr outer_frame);
@@ -140,6 +145,9 @@ int thread_uid_of_epoch(unsigned slot, u64 clock);
 bool thread_ctx_copy(int uid, struct thread_ctx *out);
 int thread_owning_stack(uptr addr, bool *is_tls);
 struct trace *thread_slot_trace(unsigned slot);
+/* Threads created by pthread_create that finished but were neither joined
+ * nor detached: up to max uids, in creation order; returns the count. */
+u32 thread_leaks(int *uids, u32 max);
 
 /* The calling thread's shadow stack as pcs, innermost first, topped with
  * `pc`; returns the count (at most max). */
