@@ -313,10 +313,23 @@ void report_fork_child(void)
 	store_relaxed(&summary_printed, 0);
 }
 
+/* What a lock or leak report printed, for its JSON rendering: the depot
+ * stacks with the line introducing each, and the threads described. Report
+ * lock held. */
+#define OTHER_MAX 64
+static struct {
+	stack_handle stacks[OTHER_MAX];
+	const char *labels[OTHER_MAX];
+	int nstacks;
+	int uids[OTHER_MAX];
+	int nuids;
+} other;
+
 void report_begin(struct crace_thread *thr)
 {
 	runtime_enter(thr);
 	spin_lock(&report_lock);
+	other.nstacks = other.nuids = 0;
 }
 
 void report_cancel(struct crace_thread *thr)
@@ -325,13 +338,50 @@ void report_cancel(struct crace_thread *thr)
 	runtime_exit(thr);
 }
 
-void report_end(struct crace_thread *thr, struct strbuf *sb)
+static void write_other_json(const char *kind, const char *text)
+{
+	struct report_stack *stacks = internal_calloc(
+		other.nstacks + other.nuids + 1, sizeof(*stacks));
+	struct report_thread *threads =
+		internal_calloc(other.nuids + 1, sizeof(*threads));
+	for (int i = 0; i < other.nstacks; i++)
+		symbolize_handle(other.stacks[i], &stacks[i]);
+	int nthreads = 0;
+	for (int i = 0; i < other.nuids; i++) {
+		struct thread_ctx ctx;
+		if (!thread_ctx_copy(other.uids[i], &ctx))
+			continue;
+		threads[nthreads].tid = ctx.uid;
+		threads[nthreads].running = ctx.state == THREAD_RUNNING;
+		symbolize_handle(ctx.create_stack,
+				 &threads[nthreads].create_stack);
+		nthreads++;
+	}
+	struct report_other r = {kind,	       text,	 other.nstacks, stacks,
+				 other.labels, nthreads, threads};
+	struct strbuf sb;
+	sb_init(&sb);
+	report_render_json_other(&r, &sb);
+	output_write(sb.data, sb.len);
+	sb_free(&sb);
+	for (int i = 0; i < other.nstacks; i++)
+		internal_free((void *)other.labels[i],
+			      strlen(other.labels[i]) + 1);
+	internal_free(threads, (other.nuids + 1) * sizeof(*threads));
+	internal_free(stacks,
+		      (other.nstacks + other.nuids + 1) * sizeof(*stacks));
+}
+
+void report_end(struct crace_thread *thr, struct strbuf *sb, const char *kind)
 {
 	/* Sections are separated by blank lines; the last one is not. */
 	if (sb->len >= 2 && sb->data[sb->len - 2] == '\n')
 		sb->data[--sb->len] = '\0';
 	sb_printf(sb, "==================\n");
-	output_write(sb->data, sb->len);
+	if (!strcmp(crace_opts.report_format, "json"))
+		write_other_json(kind, sb->data);
+	else
+		output_write(sb->data, sb->len);
 	sb_free(sb);
 	spin_unlock(&report_lock);
 	if (crace_opts.halt_on_error) {
@@ -343,6 +393,17 @@ void report_end(struct crace_thread *thr, struct strbuf *sb)
 
 void report_text_stack(struct strbuf *sb, stack_handle h)
 {
+	if (other.nstacks < OTHER_MAX) {
+		/* The line just written introduces the stack. */
+		size_t end = sb->len ? sb->len - 1 : 0, start = end;
+		while (start > 0 && sb->data[start - 1] != '\n')
+			start--;
+		char *label = internal_alloc(end - start + 1);
+		memcpy(label, sb->data + start, end - start);
+		label[end - start] = '\0';
+		other.labels[other.nstacks] = label;
+		other.stacks[other.nstacks++] = h;
+	}
 	/* Too big for a small (signal) stack. */
 	struct report_stack *st = internal_calloc(1, sizeof(*st));
 	symbolize_handle(h, st);
@@ -359,9 +420,15 @@ void report_text_threads(struct strbuf *sb, const int *uids, int n)
 		struct thread_ctx ctx;
 		if (dup || !thread_ctx_copy(uids[i], &ctx))
 			continue;
+		if (other.nuids < OTHER_MAX)
+			other.uids[other.nuids++] = ctx.uid;
 		sb_printf(sb, "Thread T%d (%s) created at:\n", ctx.uid,
 			  ctx.state == THREAD_RUNNING ? "running" : "finished");
-		report_text_stack(sb, ctx.create_stack);
+		/* Not one of the report's own stacks. */
+		struct report_stack *st = internal_calloc(1, sizeof(*st));
+		symbolize_handle(ctx.create_stack, st);
+		report_text_render_stack(sb, st);
+		internal_free(st, sizeof(*st));
 		sb_printf(sb, "\n");
 	}
 }

@@ -107,12 +107,28 @@ void report_fork_lock(void);
 void report_fork_unlock(void);
 /* The child starts counting (and deduplicating) its own races. */
 void report_fork_child(void);
+/* A lock or thread-leak report in JSON: its text rendering, and its stacks
+ * as "mops" (access "lock", each with the text line that introduces it as
+ * its label) so tools fingerprint it like a race. */
+struct report_other {
+	const char *kind; /* "lock-order-inversion", ... */
+	const char *text;
+	int nstacks;
+	const struct report_stack *stacks;
+	const char *const *labels;
+	int nthreads;
+	const struct report_thread *threads;
+};
+void report_render_json_other(const struct report_other *r, struct strbuf *sb);
+/* Appends the other kinds' counts to the JSON summary's "counts". */
+void report_locks_json_counts(struct strbuf *sb);
+
 /* For the lock and thread-leak reports, written as text: a report is
  * formatted between report_begin, which takes the report lock, and
  * report_end, which closes it, writes it out in one piece and honours
  * halt_on_error; report_cancel leaves without reporting (a duplicate). */
 void report_begin(struct crace_thread *thr);
-void report_end(struct crace_thread *thr, struct strbuf *sb);
+void report_end(struct crace_thread *thr, struct strbuf *sb, const char *kind);
 void report_cancel(struct crace_thread *thr);
 /* Text pieces in the race reports' layout: a depot stack, a thread's name
  * ("main thread", "thread T1"), and "Thread Tn (running|finished) created

@@ -141,6 +141,48 @@ void report_summary_json(u64 nraces, struct strbuf *sb)
 {
 	sb_printf(sb, "{\"kind\":\"summary\",");
 	json_process(sb);
-	sb_printf(sb, ",\"counts\":{\"data-race\":%llu}}\n",
+	sb_printf(sb, ",\"counts\":{\"data-race\":%llu",
 		  (unsigned long long)nraces);
+	report_locks_json_counts(sb);
+	sb_printf(sb, "}}\n");
+}
+
+void report_render_json_other(const struct report_other *r, struct strbuf *sb)
+{
+	sb_printf(sb, "{\"kind\":");
+	json_string(sb, r->kind);
+	sb_printf(sb, ",");
+	json_process(sb);
+	sb_printf(sb, ",\"text\":");
+	json_string(sb, r->text);
+	sb_printf(sb, ",\"mops\":[");
+	for (int i = 0; i < r->nstacks; i++) {
+		/* From the program's frame that called the interceptor, so
+		 * the fingerprint names the program's line. */
+		struct report_stack st = r->stacks[i];
+		u32 skip = 0;
+		while (skip + 1 < st.n && !st.frames[skip].file)
+			skip++;
+		for (u32 k = skip; k < st.n; k++)
+			st.frames[k - skip] = st.frames[k];
+		st.n -= skip;
+		sb_printf(sb,
+			  "%s{\"access\":\"lock\",\"atomic\":false,"
+			  "\"previous\":%s,\"addr\":null,\"size\":0,"
+			  "\"thread\":null,\"stack_restored\":true,\"label\":",
+			  i ? "," : "", i ? "true" : "false");
+		json_string(sb, r->labels[i]);
+		sb_printf(sb, ",\"stack\":");
+		json_stack(sb, &st);
+		sb_printf(sb, "}");
+	}
+	sb_printf(sb, "],\"locations\":[],\"threads\":[");
+	for (int i = 0; i < r->nthreads; i++) {
+		const struct report_thread *t = &r->threads[i];
+		sb_printf(sb, "%s{\"id\":%d,\"running\":%s,\"created_at\":",
+			  i ? "," : "", t->tid, t->running ? "true" : "false");
+		json_stack(sb, &t->create_stack);
+		sb_printf(sb, "}");
+	}
+	sb_printf(sb, "]}\n");
 }

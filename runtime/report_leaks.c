@@ -61,10 +61,14 @@ void report_thread_leaks(void)
 		if (similar)
 			sb_printf(&sb, "And %u more similar thread leak(s)\n",
 				  similar);
+		/* As a stack of the report's own (not a thread section), so
+		 * the JSON rendering fingerprints the creation site. */
+		sb_printf(&sb, "\nThread T%d (finished) created at:\n",
+			  uids[i]);
+		report_text_stack(&sb, stacks[i]);
 		sb_printf(&sb, "\n");
-		report_text_threads(&sb, &uids[i], 1);
 		store_relaxed(&nleaks, nleaks + 1 + similar);
-		report_end(thr, &sb);
+		report_end(thr, &sb, "thread-leak");
 	}
 	internal_free(stacks, n * sizeof(*stacks) + 1);
 	internal_free(uids, MAX_LEAKS * sizeof(int));

@@ -6,6 +6,7 @@
 #include "report_locks.h"
 #include "alloc.h"
 #include "report.h"
+#include "report_leaks.h"
 #include "symbolize.h"
 
 #include "hashtable.h"
@@ -17,6 +18,16 @@ static u64 nlock_order, nmisuse;
 u64 report_locks_count(void)
 {
 	return load_relaxed(&nlock_order) + load_relaxed(&nmisuse);
+}
+
+void report_locks_json_counts(struct strbuf *sb)
+{
+	sb_printf(sb,
+		  ",\"lock-order-inversion\":%llu,\"mutex-misuse\":%llu,"
+		  "\"thread-leak\":%llu",
+		  (unsigned long long)load_relaxed(&nlock_order),
+		  (unsigned long long)load_relaxed(&nmisuse),
+		  (unsigned long long)report_leaks_count());
 }
 
 void report_locks_summary(struct strbuf *sb)
@@ -130,7 +141,7 @@ void report_lock_order(struct crace_thread *thr, const struct cycle_edge *cy,
 	describe_locks(&sb, &nm);
 	report_text_threads(&sb, uids, (int)n);
 	store_relaxed(&nlock_order, nlock_order + 1);
-	report_end(thr, &sb);
+	report_end(thr, &sb, "lock-order-inversion");
 }
 
 /* Misuse is reported once per kind and call site. Report lock held. */
@@ -301,5 +312,5 @@ void report_misuse(struct crace_thread *thr, const struct misuse *m)
 	int uids[2] = {thr->uid, m->other_uid};
 	report_text_threads(&sb, uids, 2);
 	store_relaxed(&nmisuse, nmisuse + 1);
-	report_end(thr, &sb);
+	report_end(thr, &sb, "mutex-misuse");
 }
