@@ -20,14 +20,17 @@ u64 report_locks_count(void)
 	return load_relaxed(&nlock_order) + load_relaxed(&nmisuse);
 }
 
+/* Only the kinds that occurred, as in the text summary. */
 void report_locks_json_counts(struct strbuf *sb)
 {
-	sb_printf(sb,
-		  ",\"lock-order-inversion\":%llu,\"mutex-misuse\":%llu,"
-		  "\"thread-leak\":%llu",
-		  (unsigned long long)load_relaxed(&nlock_order),
-		  (unsigned long long)load_relaxed(&nmisuse),
-		  (unsigned long long)report_leaks_count());
+	u64 n[3] = {load_relaxed(&nlock_order), load_relaxed(&nmisuse),
+		    report_leaks_count()};
+	static const char *const names[3] = {"lock-order-inversion",
+					     "mutex-misuse", "thread-leak"};
+	for (int i = 0; i < 3; i++)
+		if (n[i])
+			sb_printf(sb, ",\"%s\":%llu", names[i],
+				  (unsigned long long)n[i]);
 }
 
 void report_locks_summary(struct strbuf *sb)
