@@ -92,9 +92,11 @@ void lock_begin(struct lock_op *op, struct crace_thread *thr, void *addr,
 	struct held_lock *h = ls->n ? held_find(ls, n) : NULL;
 	bool write = flags & LOCK_WRITE;
 	if (h && h->gen == gen) {
+		/* Recursive mutexes count; error-checking ones refuse with
+		 * EDEADLK, a defined result the program can test for. */
 		bool again_ok =
 			type == LOCK_MUTEX
-				? mutex_kind_recursive(mutex_kind(addr))
+				? mutex_kind_checks_owner(mutex_kind(addr))
 				: type == LOCK_RWLOCK && !write && !h->write;
 		/* Reported before the real call, which hangs. */
 		if (!again_ok && !(flags & LOCK_TRY) &&
@@ -181,7 +183,11 @@ void lock_unlock(struct crace_thread *thr, void *addr, enum lock_type type,
 		return;
 	}
 	struct lock_node *n = node_for_use(thr, addr, type, pc0, pc1);
-	if (n && crace_opts.report_mutex_bugs) {
+	/* Error-checking and recursive mutexes refuse an unlock by a thread
+	 * that does not own them with EPERM, a defined result. */
+	if (n && crace_opts.report_mutex_bugs &&
+	    !(type == LOCK_MUTEX &&
+	      mutex_kind_checks_owner(mutex_kind(addr)))) {
 		int owner = load_relaxed(&n->owner);
 		enum misuse_kind kind = MISUSE_UNLOCK_UNLOCKED;
 		/* glibc takes an unlock by a thread that is not the writer
@@ -193,11 +199,9 @@ void lock_unlock(struct crace_thread *thr, void *addr, enum lock_type type,
 		else if (load_relaxed(&n->readers) > 0)
 			kind = MISUSE_UNLOCK_OTHER;
 		misuse(thr, kind, n, pc0, pc1, owner, 0);
-		/* Only error-checking and recursive mutexes refuse (EPERM);
-		 * the others are now unlocked, whoever held them. */
+		/* The lock is now unlocked, whoever held it. */
 		if (kind == MISUSE_UNLOCK_OTHER && owner >= 0 &&
-		    (type == LOCK_SPIN ||
-		     !mutex_kind_checks_owner(mutex_kind(addr))))
+		    type != LOCK_RWLOCK)
 			store_relaxed(&n->owner, -1);
 	}
 	runtime_exit(thr);

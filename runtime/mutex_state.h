@@ -72,14 +72,9 @@ static inline int mutex_kind(const pthread_mutex_t *m)
 	return load_relaxed(&m->__data.__kind);
 }
 
-static inline bool mutex_kind_recursive(int kind)
-{
-	return kind != MUTEX_KIND_DESTROYED &&
-	       (kind & MUTEX_KIND_TYPE_MASK) == PTHREAD_MUTEX_RECURSIVE;
-}
-
-/* Error-checking and recursive mutexes refuse an unlock by a thread that
- * does not own them. */
+/* Error-checking and recursive mutexes track their owner: a relock counts
+ * (recursive) or fails with EDEADLK, an unlock by another thread fails with
+ * EPERM. */
 static inline bool mutex_kind_checks_owner(int kind)
 {
 	int type = kind & MUTEX_KIND_TYPE_MASK;
