@@ -254,3 +254,19 @@ void deadlock_forget(struct lock_node *n)
 	n->nout = 0;
 	spin_unlock(&graph_lock);
 }
+
+void deadlock_fork_lock(void)
+{
+	spin_lock(&graph_lock);
+}
+
+void deadlock_fork_unlock(void)
+{
+	spin_unlock(&graph_lock);
+}
+
+void deadlock_fork_child(void)
+{
+	/* The parent's set stays allocated: the child just stops using it. */
+	seen_cycles = NULL;
+}

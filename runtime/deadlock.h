@@ -57,4 +57,10 @@ void deadlock_before_lock(struct crace_thread *thr, struct lock_set *ls,
  * outgoing edges. Edges into it die with its generation. */
 void deadlock_forget(struct lock_node *n);
 
+/* fork: the graph's lock is held across it (see interceptors_process.c);
+ * the child reports its own cycles, including ones its parent did. */
+void deadlock_fork_lock(void);
+void deadlock_fork_unlock(void);
+void deadlock_fork_child(void);
+
 #endif

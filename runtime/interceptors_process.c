@@ -13,17 +13,19 @@
  * starts afresh. */
 #include "alloc.h"
 #include "annotations.h"
+#include "deadlock.h"
 #include "heap.h"
 #include "interceptors.h"
 #include "options.h"
 #include "output.h"
 #include "report.h"
+#include "report_leaks.h"
+#include "report_locks.h"
 #include "shadow.h"
 #include "signals.h"
 #include "spinlock.h"
 #include "sync.h"
 #include <pthread.h>
-#include "report_leaks.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -100,6 +102,7 @@ static void fork_prepare(void)
 	runtime_enter(thr);
 	/* Outer locks first: each module may allocate under its own lock. */
 	report_fork_lock();
+	deadlock_fork_lock();
 	thread_fork_lock();
 	sync_fork_lock();
 	heap_fork_lock();
@@ -117,6 +120,7 @@ static void fork_unlock(void)
 	heap_fork_unlock();
 	sync_fork_unlock();
 	thread_fork_unlock();
+	deadlock_fork_unlock();
 	report_fork_unlock();
 }
 
@@ -138,6 +142,8 @@ static void fork_child(void)
 	struct crace_thread *thr = crace_cur;
 	thread_fork_child(thr);
 	report_fork_child();
+	report_locks_fork_child();
+	deadlock_fork_child();
 	output_init();
 	runtime_exit(thr);
 }

@@ -73,3 +73,8 @@ void report_thread_leaks(void)
 	internal_free(stacks, n * sizeof(*stacks) + 1);
 	internal_free(uids, MAX_LEAKS * sizeof(int));
 }
+
+void report_leaks_fork_child(void)
+{
+	store_relaxed(&nleaks, 0);
+}

@@ -7,6 +7,7 @@
 /* Reports the leaked threads once per process; called on the way out. */
 void report_thread_leaks(void);
 u64 report_leaks_count(void);
+void report_leaks_fork_child(void);
 void report_leaks_summary(struct strbuf *sb);
 
 #endif

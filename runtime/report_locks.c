@@ -317,3 +317,11 @@ void report_misuse(struct crace_thread *thr, const struct misuse *m)
 	store_relaxed(&nmisuse, nmisuse + 1);
 	report_end(thr, &sb, "mutex-misuse");
 }
+
+void report_locks_fork_child(void)
+{
+	store_relaxed(&nlock_order, 0);
+	store_relaxed(&nmisuse, 0);
+	misuse_seen = NULL; /* left allocated, as the parent's */
+	report_leaks_fork_child();
+}

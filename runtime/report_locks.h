@@ -44,6 +44,9 @@ struct misuse {
 
 void report_misuse(struct crace_thread *thr, const struct misuse *m);
 
+/* A fork child counts and deduplicates its own reports (and leaks). */
+void report_locks_fork_child(void);
+
 /* Reports of these kinds so far, for the exit status. */
 u64 report_locks_count(void);
 /* Appends "Found N ..." lines for the kinds that were reported. */

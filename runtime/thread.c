@@ -276,8 +276,12 @@ void thread_fork_child(struct crace_thread *survivor)
 	spin_lock(&registry_lock);
 	for (int i = 0; i < next_uid; i++) {
 		struct thread_ctx *c = contexts[i];
-		if (c->uid != survivor->uid && c->state == THREAD_RUNNING)
+		if (c->uid == survivor->uid)
+			continue;
+		if (c->state == THREAD_RUNNING)
 			c->state = THREAD_FINISHED;
+		/* Not the child's to join: no leak reports for them. */
+		c->joined = true;
 	}
 	for (unsigned s = 0; s < next_fresh_slot; s++)
 		if (vc_get(&survivor->vc, s) < slots[s].clock)
