@@ -41,7 +41,6 @@ static int exit_status;
 
 static int final_status(int status)
 {
-	report_thread_leaks();
 	report_summary();
 	return report_count() && status == 0 ? crace_opts.exitcode : status;
 }
@@ -52,6 +51,9 @@ static void process_at_exit(void)
 {
 	/* The program's buffered output first: the summary ends the run. */
 	fflush(NULL);
+	/* Only here: a process leaving by _exit (a fork child, a crash
+	 * handler) abandons its threads on purpose. */
+	report_thread_leaks();
 	int status = final_status(exit_status);
 	if (status != exit_status)
 		REAL(_exit)(status);

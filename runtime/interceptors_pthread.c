@@ -124,28 +124,36 @@ CRACE_EXPORT int pthread_create(pthread_t *th, const pthread_attr_t *attr,
 	return r;
 }
 
-static int after_join(int r, pthread_t th)
+static struct thread_ctx *join_target(pthread_t th)
+{
+	return intercept_thread() ? thread_join_target(th) : NULL;
+}
+
+static int after_join(int r, struct thread_ctx *ctx)
 {
 	struct crace_thread *thr = intercept_thread();
-	if (r == 0 && thr)
-		thread_joined(thr, th);
+	if (r == 0 && thr && ctx)
+		thread_joined(thr, ctx);
 	return r;
 }
 
 CRACE_EXPORT int pthread_join(pthread_t th, void **ret)
 {
-	return after_join(REAL(pthread_join)(th, ret), th);
+	struct thread_ctx *ctx = join_target(th);
+	return after_join(REAL(pthread_join)(th, ret), ctx);
 }
 
 CRACE_EXPORT int pthread_tryjoin_np(pthread_t th, void **ret)
 {
-	return after_join(REAL(pthread_tryjoin_np)(th, ret), th);
+	struct thread_ctx *ctx = join_target(th);
+	return after_join(REAL(pthread_tryjoin_np)(th, ret), ctx);
 }
 
 CRACE_EXPORT int pthread_timedjoin_np(pthread_t th, void **ret,
 				      const struct timespec *ts)
 {
-	return after_join(REAL(pthread_timedjoin_np)(th, ret, ts), th);
+	struct thread_ctx *ctx = join_target(th);
+	return after_join(REAL(pthread_timedjoin_np)(th, ret, ts), ctx);
 }
 
 CRACE_EXPORT int pthread_detach(pthread_t th)

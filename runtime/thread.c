@@ -325,17 +325,29 @@ static struct pth_entry *find_pthread(pthread_t pth)
 	return e;
 }
 
-void thread_joined(struct crace_thread *joiner, pthread_t child)
+struct thread_ctx *thread_join_target(pthread_t child)
 {
 	spin_lock(&registry_lock);
 	struct pth_entry *e = find_pthread(child);
-	if (!e) {
+	struct thread_ctx *ctx = e ? e->ctx : NULL;
+	spin_unlock(&registry_lock);
+	return ctx;
+}
+
+void thread_joined(struct crace_thread *joiner, struct thread_ctx *ctx)
+{
+	spin_lock(&registry_lock);
+	if (ctx->joined) {
 		spin_unlock(&registry_lock);
 		return;
 	}
-	struct thread_ctx *ctx = e->ctx;
-	HASH_DEL(by_pthread, e);
-	internal_free(e, sizeof(*e));
+	/* The id may already name a new thread (glibc reuses it as soon as
+	 * the join returns): drop the entry only if it is still ours. */
+	struct pth_entry *e = find_pthread(ctx->pth);
+	if (e && e->ctx == ctx) {
+		HASH_DEL(by_pthread, e);
+		internal_free(e, sizeof(*e));
+	}
 	ctx->joined = true;
 	vc_join(&joiner->vc, &ctx->final_vc);
 	struct crace_thread *dead = ctx->thr;

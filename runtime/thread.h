@@ -122,7 +122,11 @@ void thread_start(struct thread_ctx *ctx, uptr outer_frame);
 /* Last instrumented moment of a thread: pthread_exit or return. */
 void thread_finish(struct crace_thread *thr);
 /* pthread_join returned: acquire the child's final clock, retire it. */
-void thread_joined(struct crace_thread *joiner, pthread_t child);
+/* The thread a join of `child` is about to wait for, looked up before the
+ * real join (after it, glibc may hand the id to a new thread); NULL if
+ * unknown. */
+struct thread_ctx *thread_join_target(pthread_t child);
+void thread_joined(struct crace_thread *joiner, struct thread_ctx *ctx);
 void thread_detached(pthread_t child);
 void thread_forget_create(struct thread_ctx *ctx); /* pthread_create failed */
 
