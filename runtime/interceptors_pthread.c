@@ -97,7 +97,12 @@ CRACE_EXPORT int pthread_create(pthread_t *th, const pthread_attr_t *attr,
 	runtime_enter(thr);
 	stack_handle created_at = unwind_stack_handle(SELF_PC(pthread_create));
 	runtime_exit(thr);
-	a->ctx = thread_prepare_child(thr, created_at);
+	int detach_state = PTHREAD_CREATE_JOINABLE;
+	if (attr)
+		pthread_attr_getdetachstate(attr, &detach_state);
+	struct thread_ctx *ctx = thread_prepare_child(
+		thr, created_at, detach_state == PTHREAD_CREATE_DETACHED);
+	a->ctx = ctx;
 	sigset_t all;
 	sigfillset(&all);
 	pthread_sigmask(SIG_SETMASK, &all, &a->sigmask);
@@ -107,6 +112,8 @@ CRACE_EXPORT int pthread_create(pthread_t *th, const pthread_attr_t *attr,
 	if (r) {
 		thread_forget_create(a->ctx);
 		internal_free(a, sizeof(*a));
+	} else {
+		thread_created(ctx, *th);
 	}
 	return r;
 }

@@ -14,6 +14,7 @@
 #include "stackdepot.h"
 #include "vclock.h"
 #include <pthread.h>
+#include <sys/types.h>
 
 #define MAX_SLOTS	65536
 #define SLOT_QUARANTINE 64
@@ -76,7 +77,7 @@ struct crace_thread {
 enum thread_state { THREAD_RUNNING, THREAD_FINISHED };
 
 /* What the registry keeps about a thread, also after it has ended, for
- * reports: kept until the thread's slot is reused. */
+ * reports: kept until thousands of later threads have ended too. */
 struct thread_ctx {
 	int uid;
 	int parent_uid;
@@ -87,6 +88,7 @@ struct thread_ctx {
 	unsigned slot;
 	u64 start_clock;
 	pthread_t pth;
+	pid_t tid;
 	struct vclock start_vc;	 /* parent's clock at pthread_create */
 	struct vclock final_vc;	 /* the thread's clock at exit, for join */
 	uptr stack_lo, stack_hi; /* [lo, hi): stack and static TLS */
@@ -108,12 +110,16 @@ static ALWAYS_INLINE struct crace_thread *cur_thread(void)
 }
 
 void thread_init_main(void);
-/* Called in the parent by pthread_create: a new context for the child. */
+/* Called in the parent by pthread_create: a new context for the child
+ * (detached: created with PTHREAD_CREATE_DETACHED). */
 struct thread_ctx *thread_prepare_child(struct crace_thread *parent,
-					stack_handle create_stack);
+					stack_handle create_stack,
+					bool detached);
 /* First thing the child runs; outer_frame is the frame address of the
  * thread's outermost function (static TLS lies above it). */
 void thread_start(struct thread_ctx *ctx, uptr outer_frame);
+/* pthread_create succeeded: the parent registers the child's pthread_t. */
+void thread_created(struct thread_ctx *ctx, pthread_t pth);
 /* Last instrumented moment of a thread: pthread_exit or return. */
 void thread_finish(struct crace_thread *thr);
 /* pthread_join returned: acquire the child's final clock, retire it. */
