@@ -20,7 +20,8 @@ static void *worker(void *arg)
 	unsigned seed = (unsigned)(long)arg * 7919u + 1;
 	long done = 0, sum = 0;
 	while (done < per_thread) {
-		size_t size = (size_t)4096 << (rand_r(&seed) % 11); /* ..4 MiB */
+		size_t size = (size_t)4096
+			      << (rand_r(&seed) % 11); /* ..4 MiB */
 		char *p = malloc(size);
 		if (!p)
 			return (void *)1L;

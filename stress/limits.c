@@ -107,7 +107,8 @@ static int run_huge(long gib)
 	size_t size = (size_t)gib << 30;
 	char *p = malloc(size);
 	if (!p) {
-		printf("limits: malloc of %ld GiB refused by the system\n", gib);
+		printf("limits: malloc of %ld GiB refused by the system\n",
+		       gib);
 		return 0;
 	}
 	for (size_t off = 0; off < size; off += 64ul << 20)

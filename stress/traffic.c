@@ -39,7 +39,8 @@ static void *worker(void *arg)
 
 		m.payload = ops;
 		__atomic_store_n(&m.ready, 1, __ATOMIC_RELEASE);
-		if (__atomic_load_n(&m.ready, __ATOMIC_ACQUIRE) && m.payload != ops)
+		if (__atomic_load_n(&m.ready, __ATOMIC_ACQUIRE) &&
+		    m.payload != ops)
 			return (void *)1L;
 
 		pthread_mutex_t *own = malloc(sizeof(*own));

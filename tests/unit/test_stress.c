@@ -28,9 +28,9 @@
 #define SHARED	    512
 
 static long iterations;
-static u64 read_shared[SHARED];	  /* written before the threads start */
-static u64 locked_data[SHARED];	  /* written under `data_lock` */
-static u64 atomic_counter;	  /* atomics only */
+static u64 read_shared[SHARED]; /* written before the threads start */
+static u64 locked_data[SHARED]; /* written under `data_lock` */
+static u64 atomic_counter;	/* atomics only */
 static u64 private_data[MAX_THREADS][64];
 static pthread_mutex_t data_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -119,8 +119,9 @@ int main(int argc, char **argv)
 	iterations = argc > 3 ? atol(argv[3]) : 5000;
 	if (nthreads < 1 || nthreads > MAX_THREADS || rounds < 1 ||
 	    iterations < 1) {
-		fprintf(stderr, "usage: test_stress [THREADS (1..%d) [ROUNDS "
-				"[ITERATIONS]]]\n",
+		fprintf(stderr,
+			"usage: test_stress [THREADS (1..%d) [ROUNDS "
+			"[ITERATIONS]]]\n",
 			MAX_THREADS);
 		return 2;
 	}

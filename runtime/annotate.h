@@ -1,0 +1,22 @@
+/* Annotations for valgrind's helgrind, which does not understand C11
+ * atomics. Built with -DCRACE_HELGRIND (make stress does, for its helgrind
+ * run), the runtime tells helgrind that a spinlock's release happens before
+ * its next acquire, where lock-free data is published and consumed, and
+ * which memory is only ever touched with atomic operations (helgrind cannot
+ * tell those apart from plain ones; the ThreadSanitizer build checks them).
+ * Otherwise the annotations compile to nothing. */
+#ifndef CRACE_ANNOTATE_H
+#define CRACE_ANNOTATE_H
+
+#ifdef CRACE_HELGRIND
+#include <valgrind/helgrind.h>
+#define hg_happens_before(p) ANNOTATE_HAPPENS_BEFORE(p)
+#define hg_happens_after(p)  ANNOTATE_HAPPENS_AFTER(p)
+#define hg_atomic_only(p, n) VALGRIND_HG_DISABLE_CHECKING(p, n)
+#else
+#define hg_happens_before(p) ((void)(p))
+#define hg_happens_after(p)  ((void)(p))
+#define hg_atomic_only(p, n) ((void)(p), (void)(n))
+#endif
+
+#endif
