@@ -10,6 +10,7 @@
  * crace_die is replaced here by a longjmp back to the fuzzer.
  *
  * Run: build/fuzz/options_fuzz [-runs=N | -max_total_time=S] [CORPUS_DIR] */
+#include "alloc.h"
 #include "options.h"
 
 #include <setjmp.h>
@@ -90,10 +91,35 @@ static void check_values(const char *spec)
 #undef OPT_ENUM
 }
 
+/* The parser keeps the strings it copies (it runs once per process); give
+ * back those of the last run so a long fuzzing session stays small. */
+static void free_strings(void)
+{
+	static struct crace_options defaults;
+	static bool have_defaults;
+	if (!have_defaults) {
+		options_parse(NULL);
+		defaults = crace_opts;
+		have_defaults = true;
+	}
+#define OPT_BOOL(name, def, help)
+#define OPT_INT(name, def, lo, hi, help)
+#define OPT_STR(name, def, help)                                               \
+	if (crace_opts.name && crace_opts.name != defaults.name)               \
+		internal_free((char *)crace_opts.name,                         \
+			      strlen(crace_opts.name) + 1);                    \
+	crace_opts.name = defaults.name;
+#include "options.def"
+#undef OPT_BOOL
+#undef OPT_INT
+#undef OPT_STR
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size == 0)
 		return 0;
+	free_strings();
 	const char *key = NULL;
 	if (data[0] & 1)
 		key = keys[(data[0] >> 1) % (sizeof(keys) / sizeof(keys[0]))];
