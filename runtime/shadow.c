@@ -1,6 +1,7 @@
 /* Shadow directory, chunk creation, reset and the extension arena. */
 #include "shadow.h"
 #include "alloc.h"
+#include "annotate.h"
 #include <string.h>
 #include <sys/mman.h>
 
@@ -19,6 +20,9 @@ void shadow_init(void)
 				   "shadow directory");
 	ext_arena = internal_mmap(EXT_MAX * sizeof(struct shadow_ext),
 				  "shadow extensions");
+	/* Cells and extensions are only touched with atomic operations. */
+	hg_atomic_only(shadow_dir, DIR_ENTRIES * sizeof(*shadow_dir));
+	hg_atomic_only(ext_arena, EXT_MAX * sizeof(struct shadow_ext));
 }
 
 struct shadow_cell *shadow_cell_get(uptr addr)
@@ -28,6 +32,7 @@ struct shadow_cell *shadow_cell_get(uptr addr)
 		return c;
 	struct shadow_cell **slot = &shadow_dir[addr >> REGION_SHIFT];
 	struct shadow_cell *chunk = internal_mmap(CHUNK_BYTES, "shadow memory");
+	hg_atomic_only(chunk, CHUNK_BYTES);
 	struct shadow_cell *expected = NULL;
 	if (!__atomic_compare_exchange_n(slot, &expected, chunk, false,
 					 __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {

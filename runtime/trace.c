@@ -1,5 +1,6 @@
 #include "trace.h"
 #include "alloc.h"
+#include "annotate.h"
 #include "options.h"
 #include "shadow.h"
 
@@ -8,6 +9,8 @@ struct trace *trace_create(void)
 	struct trace *t = internal_alloc(sizeof(*t));
 	u32 shift = 16 + (u32)crace_opts.history_size;
 	t->ev = internal_mmap(sizeof(u64) << shift, "access history");
+	/* Written by the slot's thread, read by reports: atomics only. */
+	hg_atomic_only(t->ev, sizeof(u64) << shift);
 	t->mask = (1ull << shift) - 1;
 	t->part_shift = shift - 3; /* log2(TRACE_PARTS) */
 	for (int i = 0; i < TRACE_PARTS; i++)
