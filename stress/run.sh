@@ -42,8 +42,9 @@ rows=()
 failures=0
 
 # scenario NAME TIMEOUT CHECK CMD...: runs CMD under measure; CHECK is a
-# function called with the exit status and the output file, which prints
-# nothing and succeeds when the scenario passed, else prints why.
+# function called with the exit status, the output file, the peak RSS in KiB
+# and the RSS series, which prints nothing when the scenario passed, else
+# why.
 scenario() {
 	local name=$1 timeout=$2 check=$3
 	shift 3
@@ -52,7 +53,8 @@ scenario() {
 	local m status peak secs series why result
 	m=$("$bin/measure" "$out" "$timeout" "$@")
 	read -r status peak secs series <<<"$m"
-	if why=$($check "$status" "$out" 2>&1) && [ -z "$why" ]; then
+	if why=$($check "$status" "$out" "$peak" "$series" 2>&1) &&
+		[ -z "$why" ]; then
 		result=pass
 	else
 		result=FAIL
@@ -69,7 +71,18 @@ scenario() {
 		"$(echo "$peak" | awk '{print $1 / 1024}')" "$secs")")
 }
 
-# --- checks: status in $1, output file in $2 ---
+# --- checks: status in $1, output file in $2, peak KiB in $3, series in $4 ---
+
+peak_below() { # peak_below MIB PEAK_KB
+	[ "$2" -le $(($1 * 1024)) ] || echo "peak RSS $(($2 / 1024)) MiB above $1 MiB"
+}
+flat_series() { # flat_series SERIES: the last sample within 16 MiB + 25% of the second
+	local a
+	IFS=, read -r -a a <<<"$1"
+	[ ${#a[@]} -lt 3 ] && return
+	[ "${a[-1]}" -le $((a[1] + a[1] / 4 + 16)) ] ||
+		echo "RSS grows over the run: $1 MiB"
+}
 
 want_status() { # want_status N STATUS
 	[ "$2" -eq "$1" ] || echo "expected exit status $1"
@@ -97,11 +110,18 @@ check_churn() {
 	grep -q "Previous write at .* by thread T$((churn_total + 1)):" "$2" &&
 		grep -q "^Thread T$((churn_total + 1)) (finished) created at:" "$2" ||
 		echo "the racing thread is not named T$((churn_total + 1))"
+	# Reclaimed: the peak does not grow with the number of threads.
+	peak_below 256 "$3"
 }
 check_ok_line() { # the program's own success line, no report
 	want_status 0 "$1"
 	no_report "$2"
 	grep -q "$ok_line" "$2" || echo "no '$ok_line' line"
+}
+check_bounded() { # ... and memory bounded over a long run
+	check_ok_line "$@"
+	peak_below 1024 "$3"
+	flat_series "$4"
 }
 check_deep() {
 	want_status 66 "$1"
@@ -133,11 +153,11 @@ scenario "thread-churn-$churn_total" 300 check_churn \
 	"$(size 500 1000)" race
 mib=$(size 512 10240)
 ok_line="^alloc: $mib MiB allocated"
-scenario "alloc-touch-free-${mib}MiB" 600 check_ok_line \
+scenario "alloc-touch-free-${mib}MiB" 600 check_bounded \
 	env LD_PRELOAD="$build/libcrace.so" "$bin/alloc" "$mib" 2
 secs=$(size 20 180)
 ok_line="^traffic: [0-9]* iterations in $secs s"
-scenario "lock-atomic-traffic-${secs}s" $((secs + 120)) check_ok_line \
+scenario "lock-atomic-traffic-${secs}s" $((secs + 120)) check_bounded \
 	env LD_PRELOAD="$build/libcrace.so" "$bin/traffic" "$secs" 4
 ok_line="^limits: 10000 locks held at once ok"
 scenario many-locks-10000 120 check_ok_line \
