@@ -3,10 +3,11 @@
  * Names and slots. Every thread gets a unique id in creation order (T0 is
  * the main thread); reports name threads by it. Access records name a
  * thread by its *slot* instead (16 bits, see shadow.h), so records stay
- * small. A slot is returned when its thread has been joined (or has ended
- * detached) and is reused FIFO after a quarantine of SLOT_QUARANTINE other
- * returns; the next occupant continues the slot's clock, so epochs of one
- * slot only grow and (slot, clock) still names one thread's access. */
+ * small. A slot is returned when its thread has been joined (or, detached,
+ * has exited: see reap_zombies in thread.c) and is reused FIFO after a
+ * quarantine of SLOT_QUARANTINE other returns; the next occupant continues the
+ * slot's clock, so epochs of one slot only grow and (slot, clock) still names
+ * one thread's access. */
 #ifndef CRACE_THREAD_H
 #define CRACE_THREAD_H
 

@@ -156,6 +156,31 @@ int main(int argc, char **argv)
 		for (int k = 0; k < SHARED; k++)
 			__crace_write8(&locked_data[k]);
 	}
+	/* Dropping sync objects: one address, a small range, a range larger
+	 * than the table (every stripe visited); neighbours survive. */
+	static char area[1 << 16];
+	uptr a = (uptr)area;
+	uptr probes[] = {a + 8, a + 100, a + 4096, a + (1 << 15) + 3};
+	for (unsigned k = 0; k < ARRAY_SIZE(probes); k++)
+		sync_release(main_thr, probes[k]);
+	sync_release(main_thr, a + sizeof(area));
+	sync_destroy(a + 8);
+	CHECK(sync_lock(a + 8, false) == NULL);
+	sync_drop_range(a + 96, 8);
+	CHECK(sync_lock(a + 100, false) == NULL);
+	struct sync_obj *o = sync_lock(a + 4096, false);
+	CHECK(o != NULL);
+	if (o)
+		sync_unlock(o);
+	sync_drop_range(a, sizeof(area));
+	CHECK(sync_lock(a + 4096, false) == NULL);
+	CHECK(sync_lock(a + (1 << 15) + 3, false) == NULL);
+	o = sync_lock(a + sizeof(area), false);
+	CHECK(o != NULL);
+	if (o)
+		sync_unlock(o);
+	sync_destroy(a + sizeof(area));
+
 	u64 locked = 0;
 	for (int k = 0; k < SHARED; k++)
 		locked += locked_data[k];
