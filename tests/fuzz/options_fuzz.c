@@ -21,9 +21,9 @@
 #include <string.h>
 
 static const char *const keys[] = {
-#define OPT_BOOL(name, def, help)	 #name,
-#define OPT_INT(name, def, lo, hi, help) #name,
-#define OPT_STR(name, def, help)	 #name,
+#define OPT_BOOL(name, def, help)	   #name,
+#define OPT_INT(name, def, lo, hi, help)   #name,
+#define OPT_STR(name, def, help)	   #name,
 #define OPT_ENUM(name, def, choices, help) #name,
 #include "options.def"
 #undef OPT_BOOL
@@ -109,10 +109,12 @@ static void free_strings(void)
 		internal_free((char *)crace_opts.name,                         \
 			      strlen(crace_opts.name) + 1);                    \
 	crace_opts.name = defaults.name;
+#define OPT_ENUM(name, def, choices, help) OPT_STR(name, def, help)
 #include "options.def"
 #undef OPT_BOOL
 #undef OPT_INT
 #undef OPT_STR
+#undef OPT_ENUM
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

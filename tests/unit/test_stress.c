@@ -158,28 +158,31 @@ int main(int argc, char **argv)
 	}
 	/* Dropping sync objects: one address, a small range, a range larger
 	 * than the table (every stripe visited); neighbours survive. */
-	static char area[1 << 16];
+	enum { AREA = 1 << 16 };
+	static char area[AREA + 64]; /* the range, then its neighbour */
 	uptr a = (uptr)area;
+	u64 live = sync_live_objects();
 	uptr probes[] = {a + 8, a + 100, a + 4096, a + (1 << 15) + 3};
 	for (unsigned k = 0; k < ARRAY_SIZE(probes); k++)
 		sync_release(main_thr, probes[k]);
-	sync_release(main_thr, a + sizeof(area));
+	sync_release(main_thr, a + AREA);
 	sync_destroy(a + 8);
 	CHECK(sync_lock(a + 8, false) == NULL);
-	sync_drop_range(a + 96, 8);
+	sync_reset_range(a + 96, 8);
 	CHECK(sync_lock(a + 100, false) == NULL);
 	struct sync_obj *o = sync_lock(a + 4096, false);
 	CHECK(o != NULL);
 	if (o)
-		sync_unlock(o);
-	sync_drop_range(a, sizeof(area));
+		spin_unlock(&o->lock);
+	sync_reset_range(a, AREA);
 	CHECK(sync_lock(a + 4096, false) == NULL);
 	CHECK(sync_lock(a + (1 << 15) + 3, false) == NULL);
-	o = sync_lock(a + sizeof(area), false);
+	o = sync_lock(a + AREA, false);
 	CHECK(o != NULL);
 	if (o)
-		sync_unlock(o);
-	sync_destroy(a + sizeof(area));
+		spin_unlock(&o->lock);
+	sync_destroy(a + AREA);
+	CHECK(sync_live_objects() == live);
 
 	u64 locked = 0;
 	for (int k = 0; k < SHARED; k++)
