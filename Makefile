@@ -59,7 +59,9 @@ $(BUILD)/unit/%: tests/unit/%.c $(RT_OBJS)
 		-o $@ $(RT_LIBS)
 
 # The runtime's own race-freedom: the threaded unit stress built with
-# ThreadSanitizer, and built for helgrind (DWARF 4 for valgrind 3.19, and
+# ThreadSanitizer (whose runtime defines the same Annotate* entry points as
+# annotations.c: the linker keeps ours, which the stress does not call, and
+# TSan's are not needed), and built for helgrind (DWARF 4 for valgrind 3.19, and
 # the annotations of runtime/annotate.h). Both link the runtime's objects
 # like the unit tests do.
 UNIT_RT_SRCS := $(filter-out runtime/interceptors_%.c runtime/init.c,$(RT_SRCS))
@@ -74,7 +76,8 @@ $(BUILD)/tsan/rt/%.o: runtime/%.c $(RT_HDRS) $(DEPS_STAMP)
 
 $(BUILD)/tsan/test_stress: tests/unit/test_stress.c $(TSAN_OBJS)
 	$(CC) -std=c11 -D_GNU_SOURCE -O1 -g -mcx16 -fsanitize=thread $(WARN) \
-		-Iinclude -Iruntime $^ -o $@ $(RT_LIBS)
+		-Iinclude -Iruntime $^ -o $@ $(RT_LIBS) \
+		-Wl,--allow-multiple-definition # see below
 
 $(BUILD)/helgrind/rt/%.o: runtime/%.c $(RT_HDRS) $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
@@ -93,8 +96,17 @@ $(BUILD)/fuzz/options_fuzz: tests/fuzz/options_fuzz.c runtime/options.c \
 		-Iinclude -Iruntime tests/fuzz/options_fuzz.c runtime/options.c \
 		runtime/alloc.c -o $@
 
+# ... and over the suppressions-file parser (pure, so it links alone; the
+# target supplies a malloc-backed allocator so ASan sees its buffers).
+$(BUILD)/fuzz/suppressions_fuzz: tests/fuzz/suppressions_fuzz.c \
+		runtime/suppressions.c $(RT_HDRS) $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -D_GNU_SOURCE -O1 -g -fsanitize=fuzzer,address $(WARN) \
+		-Iinclude -Iruntime tests/fuzz/suppressions_fuzz.c \
+		runtime/suppressions.c -o $@
+
 STRESS_TOOLS := $(BUILD)/tsan/test_stress $(BUILD)/helgrind/test_stress \
-	$(BUILD)/fuzz/options_fuzz
+	$(BUILD)/fuzz/options_fuzz $(BUILD)/fuzz/suppressions_fuzz
 
 stress: all $(STRESS_TOOLS)
 	@stress/run.sh

@@ -23,7 +23,7 @@ die() {
 }
 
 for f in libcrace.so libcrace-pass.so tsan/test_stress helgrind/test_stress \
-	fuzz/options_fuzz; do
+	fuzz/options_fuzz fuzz/suppressions_fuzz; do
 	[ -e "$build/$f" ] || die "$build/$f missing: run 'make stress'"
 done
 command -v valgrind >/dev/null || die "valgrind missing: run scripts/deps.sh"
@@ -180,6 +180,9 @@ fuzz_secs=$(size 10 60)
 scenario "fuzz-options-${fuzz_secs}s" $((fuzz_secs + 60)) check_fuzz \
 	"$build/fuzz/options_fuzz" -max_total_time="$fuzz_secs" -max_len=512 \
 	-seed=1
+scenario "fuzz-suppressions-${fuzz_secs}s" $((fuzz_secs + 60)) check_fuzz \
+	"$build/fuzz/suppressions_fuzz" -max_total_time="$fuzz_secs" \
+	-max_len=4096 -seed=1
 
 echo
 printf '%-26s %-6s %9s %8s\n' scenario result "peak MiB" "time s"
