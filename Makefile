@@ -77,7 +77,7 @@ $(BUILD)/tsan/rt/%.o: runtime/%.c $(RT_HDRS) $(DEPS_STAMP)
 $(BUILD)/tsan/test_stress: tests/unit/test_stress.c $(TSAN_OBJS)
 	$(CC) -std=c11 -D_GNU_SOURCE -O1 -g -mcx16 -fsanitize=thread $(WARN) \
 		-Iinclude -Iruntime $^ -o $@ $(RT_LIBS) \
-		-Wl,--allow-multiple-definition # see below
+		-Wl,--allow-multiple-definition # see above
 
 $(BUILD)/helgrind/rt/%.o: runtime/%.c $(RT_HDRS) $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
