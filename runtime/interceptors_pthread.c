@@ -112,8 +112,6 @@ CRACE_EXPORT int pthread_create(pthread_t *th, const pthread_attr_t *attr,
 	if (r) {
 		thread_forget_create(a->ctx);
 		internal_free(a, sizeof(*a));
-	} else {
-		thread_created(ctx, *th);
 	}
 	return r;
 }

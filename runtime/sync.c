@@ -334,10 +334,12 @@ void sync_fork_lock(void)
 		for (struct sync_obj *s = stripes[i].head; s; s = s->next)
 			spin_lock(&s->lock);
 	}
+	spin_lock(&free_lock);
 }
 
 void sync_fork_unlock(void)
 {
+	spin_unlock(&free_lock);
 	for (int i = SYNC_STRIPES - 1; i >= 0; i--) {
 		for (struct sync_obj *s = stripes[i].head; s; s = s->next)
 			spin_unlock(&s->lock);

@@ -119,8 +119,6 @@ struct thread_ctx *thread_prepare_child(struct crace_thread *parent,
 /* First thing the child runs; outer_frame is the frame address of the
  * thread's outermost function (static TLS lies above it). */
 void thread_start(struct thread_ctx *ctx, uptr outer_frame);
-/* pthread_create succeeded: the parent registers the child's pthread_t. */
-void thread_created(struct thread_ctx *ctx, pthread_t pth);
 /* Last instrumented moment of a thread: pthread_exit or return. */
 void thread_finish(struct crace_thread *thr);
 /* pthread_join returned: acquire the child's final clock, retire it. */

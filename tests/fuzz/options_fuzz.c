@@ -32,6 +32,8 @@ static const char *const keys[] = {
 #undef OPT_ENUM
 };
 
+__thread int crace_locks_held; /* spinlock.h's count, defined by thread.c */
+
 static jmp_buf back;
 static char message[2048];
 

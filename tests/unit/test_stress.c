@@ -143,7 +143,6 @@ int main(int argc, char **argv)
 			st[t].ctx = thread_prepare_child(main_thr, 0, false);
 			CHECK(pthread_create(&th[t], NULL, worker, &st[t]) ==
 			      0);
-			thread_created(st[t].ctx, th[t]);
 		}
 		for (int t = 0; t < nthreads; t++) {
 			CHECK(pthread_join(th[t], NULL) == 0);

@@ -17,5 +17,5 @@
 // CHECK:      Thread T3001 (finished) created at:
 // CHECK-NEXT: pthread_create()
 // CHECK:      main()
-// CHECK:      Found 1 data race(s)
-// CHECK:      churn: 3000 threads, 3000 counted, racy=2
+// CHECK-DAG:  Found 1 data race(s)
+// CHECK-DAG:  churn: 3000 threads, 3000 counted, racy=2
