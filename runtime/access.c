@@ -81,14 +81,16 @@ static bool access_ext(struct crace_thread *thr, struct shadow_cell *c, u64 tag,
 	    (!rec_is_write(cur) && ext_has(e, cur | REC_WRITE)))
 		return true;
 	spin_lock(&e->lock);
-	if (load_relaxed(&c->s1) != tag) {
+	/* Acquire: the records were stored before the tag was published. */
+	if (load_acquire(&c->s1) != tag) {
 		spin_unlock(&e->lock);
 		return false;
 	}
 	u64 old[SHADOW_EXT_RECORDS], out[MAX_RECORDS];
-	u32 n = e->n;
+	/* Atomic loads: ext_has reads these without the lock. */
+	u32 n = load_relaxed(&e->n);
 	for (u32 i = 0; i < n; i++)
-		old[i] = e->rec[i];
+		old[i] = load_relaxed(&e->rec[i]);
 	u32 m = update_records(thr, cur, old, n, out, racy);
 	*changed = true;
 	if (m <= 2) {

@@ -1,6 +1,7 @@
 /* Internal allocator: power-of-two size classes carved from mmap'd slabs,
  * one free list and lock per class; large blocks are mmap'd directly. */
 #include "alloc.h"
+#include "annotate.h"
 #include "spinlock.h"
 #include <errno.h>
 #include <string.h>
@@ -25,6 +26,8 @@ struct size_class {
 
 static struct size_class classes[NCLASSES];
 
+static char mapping_order; /* see tsan_release in annotate.h */
+
 /* Raw system calls: the runtime's own mappings must not pass through its
  * mmap interceptor (which would look up, or even create, the thread they
  * are made for). */
@@ -36,11 +39,13 @@ void *internal_mmap(size_t size, const char *what)
 	if (p == MAP_FAILED)
 		crace_die("out of memory: cannot map %zu bytes for %s (%s)",
 			  size, what, strerror(errno));
+	tsan_acquire(&mapping_order);
 	return p;
 }
 
 void internal_munmap(void *p, size_t size)
 {
+	tsan_release(&mapping_order);
 	syscall(SYS_munmap, p, size);
 }
 

@@ -57,10 +57,8 @@ static struct sync_obj *atomic_lookup(struct crace_thread *thr, uptr addr,
 	if (unlikely(thr->in_runtime))
 		return NULL;
 	runtime_enter(thr);
-	struct sync_obj *s = sync_find(addr, create);
-	if (s)
-		spin_lock(&s->lock);
-	else
+	struct sync_obj *s = sync_lock(addr, create);
+	if (!s)
 		runtime_exit(thr);
 	return s;
 }

@@ -10,8 +10,10 @@
 #include <crace_abi.h>
 #include <dlfcn.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 bool crace_ready;
+static bool instrumented; /* an instrumented module has checked in */
 
 void process_init(void);
 
@@ -45,6 +47,19 @@ CRACE_EXPORT void __crace_init(unsigned abi_version)
 			  "crace",
 			  abi_version, CRACE_ABI_VERSION);
 	crace_start();
+	store_relaxed(&instrumented, true);
+}
+
+void crace_main_starting(void)
+{
+	static const char msg[] =
+		"crace: no instrumented code in this program: only "
+		"synchronisation is tracked, no race can be found (build it "
+		"with crace-cc)\n";
+	if (crace_opts.verbosity >= 1 && !load_relaxed(&instrumented)) {
+		ssize_t unused = write(STDERR_FILENO, msg, sizeof(msg) - 1);
+		(void)unused; /* a notice only */
+	}
 }
 
 void *resolve_real(const char *name)

@@ -8,6 +8,11 @@
 
 extern bool crace_ready; /* set once start-up is complete */
 
+/* main is about to run: every module loaded with the program has been
+ * initialised, so the runtime knows whether any was instrumented (it says
+ * so once at verbosity >= 1 when none was). */
+void crace_main_starting(void);
+
 void *resolve_real(const char *name);
 
 #define DEFINE_REAL(ret, f, ...) static ret (*real_##f)(__VA_ARGS__)

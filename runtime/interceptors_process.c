@@ -61,6 +61,7 @@ static void process_at_exit(void)
 
 static int main_wrapper(int argc, char **argv, char **envp)
 {
+	crace_main_starting();
 	exit(real_main(argc, argv, envp));
 }
 

@@ -103,16 +103,16 @@ CRACE_EXPORT int pthread_create(pthread_t *th, const pthread_attr_t *attr,
 	runtime_enter(thr);
 	stack_handle created_at = unwind_stack_handle(SELF_PC(pthread_create));
 	runtime_exit(thr);
-	a->ctx = thread_prepare_child(thr, created_at);
+	int detach_state = PTHREAD_CREATE_JOINABLE;
+	if (attr)
+		pthread_attr_getdetachstate(attr, &detach_state);
+	struct thread_ctx *ctx = thread_prepare_child(
+		thr, created_at, detach_state == PTHREAD_CREATE_DETACHED);
+	a->ctx = ctx;
 	sigset_t all;
 	sigfillset(&all);
 	pthread_sigmask(SIG_SETMASK, &all, &a->sigmask);
 	sigset_t mine = a->sigmask; /* a is the child's once it runs */
-	int detach_state;
-	if (attr && !pthread_attr_getdetachstate(attr, &detach_state) &&
-	    detach_state == PTHREAD_CREATE_DETACHED)
-		a->ctx->detached = true; /* never joined, nor a leak */
-	struct thread_ctx *ctx = a->ctx; /* `a` is the child's to free */
 	int r = REAL(pthread_create)(th, attr, thread_trampoline, a);
 	pthread_sigmask(SIG_SETMASK, &mine, NULL);
 	if (r) {

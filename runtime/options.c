@@ -112,29 +112,60 @@ static bool parse_enum(const char *s, size_t len, const char *choices)
 	return false;
 }
 
+/* A bad key or value as the error message quotes it: control bytes
+ * escaped, cut after QUOTE_MAX bytes, so the message stays one line that a
+ * terminal shows as it is. */
+#define QUOTE_MAX 64
+struct quoted {
+	char s[QUOTE_MAX * 4 + 4];
+};
+
+static const char *quote(const char *s, size_t len, struct quoted *q)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t o = 0;
+	for (size_t i = 0; i < len && i < QUOTE_MAX; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c == 0x7f) {
+			q->s[o++] = '\\';
+			q->s[o++] = 'x';
+			q->s[o++] = hex[c >> 4];
+			q->s[o++] = hex[c & 15];
+		} else {
+			q->s[o++] = (char)c;
+		}
+	}
+	if (len > QUOTE_MAX)
+		for (int i = 0; i < 3; i++)
+			q->s[o++] = '.';
+	q->s[o] = '\0';
+	return q->s;
+}
+
 static void set_option(const struct opt_desc *d, const char *val, size_t len)
 {
 	char *field = (char *)&crace_opts + d->offset;
+	struct quoted q;
 	switch (d->type) {
 	case OPT_TYPE_BOOL:
 		if (!parse_bool(val, len, (bool *)field))
-			crace_die("invalid value '%.*s' for option '%s' in "
+			crace_die("invalid value '%s' for option '%s' in "
 				  "CRACE_OPTIONS (expected 0, 1, true, false, "
 				  "yes or no)",
-				  (int)len, val, d->name);
+				  quote(val, len, &q), d->name);
 		break;
 	case OPT_TYPE_INT:
 		if (!parse_int(val, len, d->lo, d->hi, (int *)field))
-			crace_die("invalid value '%.*s' for option '%s' in "
+			crace_die("invalid value '%s' for option '%s' in "
 				  "CRACE_OPTIONS (expected an integer in [%d, "
 				  "%d])",
-				  (int)len, val, d->name, d->lo, d->hi);
+				  quote(val, len, &q), d->name, d->lo, d->hi);
 		break;
 	case OPT_TYPE_ENUM:
 		if (!parse_enum(val, len, d->choices))
-			crace_die("invalid value '%.*s' for option '%s' in "
+			crace_die("invalid value '%s' for option '%s' in "
 				  "CRACE_OPTIONS (expected one of %s)",
-				  (int)len, val, d->name, d->choices);
+				  quote(val, len, &q), d->name, d->choices);
 		/* fall through: stored as the string it is */
 	case OPT_TYPE_STR: {
 		char *s = internal_alloc(len + 1);
@@ -175,9 +206,11 @@ void options_parse(const char *spec)
 		const char *eq = memchr(tok, '=', tok_len);
 		size_t key_len = eq ? (size_t)(eq - tok) : tok_len;
 		const struct opt_desc *d = find_option(tok, key_len);
-		if (!d)
-			crace_die("unknown option '%.*s' in CRACE_OPTIONS",
-				  (int)key_len, tok);
+		if (!d) {
+			struct quoted q;
+			crace_die("unknown option '%s' in CRACE_OPTIONS",
+				  quote(tok, key_len, &q));
+		}
 		if (!eq)
 			crace_die("option '%s' in CRACE_OPTIONS has no value "
 				  "(expected %s=...)",

@@ -1,6 +1,7 @@
 /* Shadow directory, chunk creation, reset and the extension arena. */
 #include "shadow.h"
 #include "alloc.h"
+#include "annotate.h"
 #include <string.h>
 #include <sys/mman.h>
 
@@ -19,6 +20,9 @@ void shadow_init(void)
 				   "shadow directory");
 	ext_arena = internal_mmap(EXT_MAX * sizeof(struct shadow_ext),
 				  "shadow extensions");
+	/* Cells and extensions are only touched with atomic operations. */
+	hg_atomic_only(shadow_dir, DIR_ENTRIES * sizeof(*shadow_dir));
+	hg_atomic_only(ext_arena, EXT_MAX * sizeof(struct shadow_ext));
 }
 
 struct shadow_cell *shadow_cell_get(uptr addr)
@@ -28,6 +32,7 @@ struct shadow_cell *shadow_cell_get(uptr addr)
 		return c;
 	struct shadow_cell **slot = &shadow_dir[addr >> REGION_SHIFT];
 	struct shadow_cell *chunk = internal_mmap(CHUNK_BYTES, "shadow memory");
+	hg_atomic_only(chunk, CHUNK_BYTES);
 	struct shadow_cell *expected = NULL;
 	if (!__atomic_compare_exchange_n(slot, &expected, chunk, false,
 					 __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
@@ -37,12 +42,20 @@ struct shadow_cell *shadow_cell_get(uptr addr)
 	return chunk + ((addr & (REGION_SIZE - 1)) >> GRANULE_SHIFT);
 }
 
+/* Takes the cell's extension away before freeing it: a thread that still
+ * holds the tag then finds the cell changed instead of writing into a free
+ * extension (which would corrupt the free list). */
+static void release_ext(struct shadow_cell *c)
+{
+	u64 s1 = load_relaxed(&c->s1);
+	if (rec_is_ext(s1) && shadow_cell_cas(c, 0, s1, 0, 0))
+		shadow_ext_free(s1);
+}
+
 static void reset_cells(struct shadow_cell *c, uptr n)
 {
 	for (uptr i = 0; i < n; i++) {
-		u64 s1 = load_relaxed(&c[i].s1);
-		if (rec_is_ext(s1))
-			shadow_ext_free(s1);
+		release_ext(&c[i]);
 		store_relaxed(&c[i].s0, 0);
 		store_relaxed(&c[i].s1, 0);
 	}
@@ -61,11 +74,8 @@ static void reset_chunk_part(struct shadow_cell *first, uptr n)
 	}
 	reset_cells(first, (plo - lo) / sizeof(struct shadow_cell));
 	for (struct shadow_cell *c = (void *)plo; c < (struct shadow_cell *)phi;
-	     c++) {
-		u64 s1 = load_relaxed(&c->s1);
-		if (rec_is_ext(s1))
-			shadow_ext_free(s1);
-	}
+	     c++)
+		release_ext(c);
 	madvise((void *)plo, phi - plo, MADV_DONTNEED);
 	reset_cells((void *)phi, (hi - phi) / sizeof(struct shadow_cell));
 }
@@ -100,7 +110,9 @@ u64 shadow_ext_alloc(struct shadow_ext **out)
 	spin_lock(&ext_lock);
 	if (ext_free_head) {
 		idx = ext_free_head;
-		ext_free_head = ext_arena[idx].rec[0];
+		/* Atomic: a thread holding a stale tag may still look at the
+		 * records (and finds the cell changed). */
+		ext_free_head = load_relaxed(&ext_arena[idx].rec[0]);
 	} else {
 		if (ext_next >= EXT_MAX)
 			crace_die("out of memory: more than %lu shadow "

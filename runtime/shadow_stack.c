@@ -78,7 +78,11 @@ u32 thread_stack_pcs(struct crace_thread *thr, uptr pc, uptr *out, u32 max)
 	u32 n = 0;
 	if (pc && n < max)
 		out[n++] = pc;
-	u32 d = thr->depth < SHADOW_STACK_MAX ? thr->depth : SHADOW_STACK_MAX;
+	u32 d = thr->depth;
+	/* Deeper than the shadow stack holds: the callers of the innermost
+	 * frames are unknown, and a stack with a gap would mislead. */
+	if (d > SHADOW_STACK_MAX)
+		return n;
 	while (d > 0 && n < max)
 		out[n++] = thr->stack[--d];
 	return n;

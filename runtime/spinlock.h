@@ -3,6 +3,7 @@
 #ifndef CRACE_SPINLOCK_H
 #define CRACE_SPINLOCK_H
 
+#include "annotate.h"
 #include "common.h"
 #include <sched.h>
 
@@ -25,8 +26,10 @@ static inline void spin_lock(struct spinlock *l)
 	crace_locks_held++;
 	__atomic_signal_fence(__ATOMIC_SEQ_CST);
 	for (int spins = 0;; spins++) {
-		if (!__atomic_exchange_n(&l->locked, 1, __ATOMIC_ACQUIRE))
+		if (!__atomic_exchange_n(&l->locked, 1, __ATOMIC_ACQUIRE)) {
+			hg_happens_after(l);
 			return;
+		}
 		while (load_relaxed(&l->locked)) {
 			if (++spins < 100)
 				__builtin_ia32_pause();
@@ -42,11 +45,13 @@ static inline bool spin_trylock(struct spinlock *l)
 	    __atomic_exchange_n(&l->locked, 1, __ATOMIC_ACQUIRE))
 		return false;
 	crace_locks_held++;
+	hg_happens_after(l);
 	return true;
 }
 
 static inline void spin_unlock(struct spinlock *l)
 {
+	hg_happens_before(l);
 	__atomic_store_n(&l->locked, 0, __ATOMIC_RELEASE);
 	__atomic_signal_fence(__ATOMIC_SEQ_CST);
 	crace_locks_held--;

@@ -51,6 +51,54 @@ void sync_init(void)
 			      "sync object map");
 }
 
+/* Dead objects wait here to be reused. An object is never given back to
+ * the allocator: a thread that found one just before it died (a program
+ * using a mutex while it destroys or frees it) still locks valid memory,
+ * and sync_lock sees that the address changed. Its address is written with
+ * both its stripe's lock and its own lock held, so either lock suffices
+ * to read it. */
+static struct spinlock free_lock = SPINLOCK_INIT;
+static struct sync_obj *free_objs;
+static u64 live_objs;
+
+/* Stripe lock held. */
+static struct sync_obj *obj_new(uptr addr)
+{
+	spin_lock(&free_lock);
+	struct sync_obj *s = free_objs;
+	if (s)
+		free_objs = s->next;
+	spin_unlock(&free_lock);
+	if (!s)
+		s = internal_alloc(sizeof(*s));
+	spin_lock(&s->lock);
+	s->addr = addr;
+	vc_init(&s->vc);
+	spin_unlock(&s->lock);
+	__atomic_fetch_add(&live_objs, 1, __ATOMIC_RELAXED);
+	return s;
+}
+
+/* Stripe lock held, s unlinked from it: its clock goes, the object waits
+ * for reuse. */
+static void obj_retire(struct sync_obj *s)
+{
+	spin_lock(&s->lock);
+	vc_free(&s->vc);
+	s->addr = 0;
+	spin_unlock(&s->lock);
+	spin_lock(&free_lock);
+	s->next = free_objs;
+	free_objs = s;
+	spin_unlock(&free_lock);
+	__atomic_fetch_sub(&live_objs, 1, __ATOMIC_RELAXED);
+}
+
+u64 sync_live_objects(void)
+{
+	return load_relaxed(&live_objs);
+}
+
 /* A lookup in an empty stripe (most of them) takes no lock. */
 struct sync_obj *sync_find(uptr addr, bool create)
 {
@@ -63,10 +111,8 @@ struct sync_obj *sync_find(uptr addr, bool create)
 		if (s->addr == addr)
 			break;
 	if (!s && create) {
-		s = internal_alloc(sizeof(*s));
+		s = obj_new(addr);
 		area_mark(addr);
-		s->addr = addr;
-		vc_init(&s->vc);
 		s->next = st->head;
 		store_release(&st->head, s);
 	}
@@ -74,9 +120,19 @@ struct sync_obj *sync_find(uptr addr, bool create)
 	return s;
 }
 
-/* Objects are not freed: a thread may still hold one it found just before
- * the destroy (a use-after-destroy in the program); it stays valid memory,
- * merely unlinked. Its clock is dropped. */
+struct sync_obj *sync_lock(uptr addr, bool create)
+{
+	for (;;) {
+		struct sync_obj *s = sync_find(addr, create);
+		if (!s)
+			return NULL;
+		spin_lock(&s->lock);
+		if (s->addr == addr)
+			return s;
+		spin_unlock(&s->lock); /* died meanwhile: look again */
+	}
+}
+
 void sync_destroy(uptr addr)
 {
 	struct sync_stripe *st = stripe_of(addr);
@@ -85,26 +141,29 @@ void sync_destroy(uptr addr)
 		if ((*p)->addr == addr) {
 			struct sync_obj *s = *p;
 			store_release(p, s->next);
-			spin_lock(&s->lock);
-			vc_free(&s->vc);
-			spin_unlock(&s->lock);
+			obj_retire(s);
 			break;
 		}
 	}
 	spin_unlock(&st->lock);
 }
 
+/* The objects of [lo, hi) (either key) die, so a long run that keeps
+ * making mutexes and atomics in fresh memory does not grow. */
 static void reset_stripe(struct sync_stripe *st, uptr lo, uptr hi)
 {
 	if (!load_acquire(&st->head))
 		return;
 	spin_lock(&st->lock);
-	for (struct sync_obj *s = st->head; s; s = s->next) {
+	struct sync_obj **p = &st->head;
+	while (*p) {
+		struct sync_obj *s = *p;
 		uptr a = s->addr & ~SYNC_ALT_KEY;
 		if (a >= lo && a < hi) {
-			spin_lock(&s->lock);
-			s->vc.size = 0;
-			spin_unlock(&s->lock);
+			store_release(p, s->next);
+			obj_retire(s);
+		} else {
+			p = &s->next;
 		}
 	}
 	spin_unlock(&st->lock);
@@ -135,18 +194,16 @@ void sync_reset_range(uptr addr, uptr size)
 
 void sync_acquire(struct crace_thread *thr, uptr addr)
 {
-	struct sync_obj *s = sync_find(addr, false);
+	struct sync_obj *s = sync_lock(addr, false);
 	if (!s)
 		return;
-	spin_lock(&s->lock);
 	vc_join(&thr->vc, &s->vc);
 	spin_unlock(&s->lock);
 }
 
 void sync_release(struct crace_thread *thr, uptr addr)
 {
-	struct sync_obj *s = sync_find(addr, true);
-	spin_lock(&s->lock);
+	struct sync_obj *s = sync_lock(addr, true);
 	vc_join(&s->vc, &thr->vc);
 	spin_unlock(&s->lock);
 	thread_tick(thr);
@@ -277,10 +334,12 @@ void sync_fork_lock(void)
 		for (struct sync_obj *s = stripes[i].head; s; s = s->next)
 			spin_lock(&s->lock);
 	}
+	spin_lock(&free_lock);
 }
 
 void sync_fork_unlock(void)
 {
+	spin_unlock(&free_lock);
 	for (int i = SYNC_STRIPES - 1; i >= 0; i--) {
 		for (struct sync_obj *s = stripes[i].head; s; s = s->next)
 			spin_unlock(&s->lock);

@@ -1,6 +1,8 @@
 /* Synchronisation objects: a vector clock per address that carries
  * happens-before (mutexes, atomics' locations, ...). Found through a striped
- * hash table; an object lives until its address is destroyed. */
+ * hash table; an object lives until its mutex is destroyed or its memory
+ * freed or unmapped, then waits to be reused for another address, so a long
+ * run that keeps making new mutexes does not grow. */
 #ifndef CRACE_SYNC_H
 #define CRACE_SYNC_H
 
@@ -22,13 +24,19 @@ struct sync_obj {
 
 void sync_init(void);
 
-/* The object for addr; NULL when !create and there is none. */
+/* The object for addr; NULL when !create and there is none. It may die
+ * (and be reused for another address) as soon as this returns: sync_lock
+ * is the safe way to use it. */
 struct sync_obj *sync_find(uptr addr, bool create);
+/* The object for addr with its lock held, checked to still be addr's. */
+struct sync_obj *sync_lock(uptr addr, bool create);
 void sync_destroy(uptr addr);
 /* Memory [addr, addr+size) was freed or unmapped: the objects of addresses
- * in it (and their SYNC_ALT_KEY twins) forget their clocks, so a mutex or
- * atomic later placed there starts with no history. */
+ * in it (and their SYNC_ALT_KEY twins) die, so a mutex or atomic later
+ * placed there starts with no history. */
 void sync_reset_range(uptr addr, uptr size);
+/* Objects alive now (for tests and stress runs). */
+u64 sync_live_objects(void);
 
 /* thr acquires what was released to addr (no-op when nothing was). */
 void sync_acquire(struct crace_thread *thr, uptr addr);

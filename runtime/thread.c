@@ -7,7 +7,11 @@
 #include "spinlock.h"
 #include "sync.h"
 #include "trace.h"
+#include <errno.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "hashtable.h"
 
@@ -30,6 +34,26 @@ struct slot_info {
 	struct slot_occupant hist[SLOT_HISTORY];
 };
 
+/* Registry view of a context: found by uid while the thread may still be
+ * named in a report. Contexts of retired threads (finished and joined or
+ * detached) are kept in FIFO order and freed beyond CTX_KEEP_RETIRED, so a
+ * program that creates threads forever keeps a bounded registry. */
+#define CTX_KEEP_RETIRED 4096
+struct ctx_node {
+	struct thread_ctx ctx;
+	struct ctx_node *next_retired;
+	UT_hash_handle hh;
+};
+
+/* A detached thread that has finished may still run instrumented code (TLS
+ * destructors) on its state: the state is freed, and its slot returned,
+ * only once the kernel says the thread is gone. */
+struct zombie {
+	struct thread_ctx *ctx;
+	pid_t tid;
+	struct zombie *next;
+};
+
 struct pth_entry {
 	pthread_t pth;
 	struct thread_ctx *ctx;
@@ -37,8 +61,10 @@ struct pth_entry {
 };
 
 static struct spinlock registry_lock = SPINLOCK_INIT;
-static struct thread_ctx **contexts; /* by uid */
-static u32 contexts_cap;
+static struct ctx_node *contexts; /* by uid */
+static struct ctx_node *retired_head, *retired_tail;
+static u32 retired_count;
+static struct zombie *zombies_head, *zombies_tail;
 static int next_uid;
 static struct slot_info *slots;
 static unsigned next_fresh_slot;
@@ -46,27 +72,47 @@ static unsigned free_slots[MAX_SLOTS];
 static u32 free_head, free_count;
 static struct pth_entry *by_pthread;
 
-static void registry_grow(void)
-{
-	u32 cap = contexts_cap ? contexts_cap * 2 : 256;
-	contexts = internal_realloc(contexts, contexts_cap * sizeof(*contexts),
-				    cap * sizeof(*contexts));
-	contexts_cap = cap;
-}
-
+/* Registry lock held. */
 static struct thread_ctx *ctx_new(int parent_uid, stack_handle create_stack)
 {
-	struct thread_ctx *ctx = internal_alloc(sizeof(*ctx));
-	if ((u32)next_uid >= contexts_cap)
-		registry_grow();
+	struct ctx_node *n = internal_alloc(sizeof(*n));
+	struct thread_ctx *ctx = &n->ctx;
 	ctx->uid = next_uid++;
 	ctx->parent_uid = parent_uid;
 	ctx->create_stack = create_stack;
 	ctx->state = THREAD_RUNNING;
 	vc_init(&ctx->start_vc);
 	vc_init(&ctx->final_vc);
-	contexts[ctx->uid] = ctx;
+	HASH_ADD_INT(contexts, ctx.uid, n);
 	return ctx;
+}
+
+static struct ctx_node *node_of(struct thread_ctx *ctx)
+{
+	return (struct ctx_node *)((char *)ctx -
+				   offsetof(struct ctx_node, ctx));
+}
+
+/* Registry lock held. The thread is over for the registry: its clocks are
+ * dropped now, the context itself after CTX_KEEP_RETIRED later ones. */
+static void ctx_retire(struct thread_ctx *ctx)
+{
+	struct ctx_node *n = node_of(ctx);
+	vc_free(&ctx->start_vc);
+	vc_free(&ctx->final_vc);
+	n->next_retired = NULL;
+	if (retired_tail)
+		retired_tail->next_retired = n;
+	else
+		retired_head = n;
+	retired_tail = n;
+	if (++retired_count <= CTX_KEEP_RETIRED)
+		return;
+	struct ctx_node *old = retired_head;
+	retired_head = old->next_retired;
+	retired_count--;
+	HASH_DEL(contexts, old);
+	internal_free(old, sizeof(*old));
 }
 
 /* Registry lock held. Fresh slots first; reuse only past the quarantine, so
@@ -93,6 +139,49 @@ static void slot_release(unsigned s)
 	free_count++;
 }
 
+/* Registry lock held. The thread's slot becomes reusable (its state is
+ * freed when that happens) and its context retires. */
+static void thread_retire(struct thread_ctx *ctx)
+{
+	if (ctx->thr) {
+		slots[ctx->slot].retired = ctx->thr;
+		ctx->thr = NULL;
+		slot_release(ctx->slot);
+	}
+	ctx_retire(ctx);
+}
+
+static void zombie_add(struct thread_ctx *ctx)
+{
+	struct zombie *z = internal_alloc(sizeof(*z));
+	z->ctx = ctx;
+	z->tid = ctx->tid;
+	z->next = NULL;
+	if (zombies_tail)
+		zombies_tail->next = z;
+	else
+		zombies_head = z;
+	zombies_tail = z;
+}
+
+/* Registry lock held. Retires the oldest finished detached threads whose
+ * kernel thread is gone (a few per call: thread creation pays for it). A
+ * reused tid only delays the retirement. */
+static void reap_zombies(void)
+{
+	for (int i = 0; i < 4 && zombies_head; i++) {
+		struct zombie *z = zombies_head;
+		if (syscall(SYS_tgkill, getpid(), z->tid, 0) == 0 ||
+		    errno != ESRCH)
+			break;
+		zombies_head = z->next;
+		if (!zombies_head)
+			zombies_tail = NULL;
+		thread_retire(z->ctx);
+		internal_free(z, sizeof(*z));
+	}
+}
+
 static void free_thread_state(struct crace_thread *thr)
 {
 	internal_munmap(thr->stack, SHADOW_STACK_MAX * sizeof(uptr));
@@ -117,8 +206,10 @@ static struct crace_thread *thread_attach(struct thread_ctx *ctx)
 	thr->ctx = ctx;
 	vc_init(&thr->vc);
 	vc_copy(&thr->vc, &ctx->start_vc);
+	vc_free(&ctx->start_vc);
 
 	spin_lock(&registry_lock);
+	reap_zombies();
 	unsigned s = slot_acquire();
 	struct slot_info *si = &slots[s];
 	if (!si->trace)
@@ -135,6 +226,7 @@ static struct crace_thread *thread_attach(struct thread_ctx *ctx)
 	}
 	si->hist[si->nhist++] = (struct slot_occupant){thr->clock, ctx->uid};
 	ctx->slot = s;
+	ctx->tid = gettid();
 	ctx->start_clock = thr->clock;
 	ctx->thr = thr;
 	spin_unlock(&registry_lock);
@@ -165,11 +257,14 @@ static void record_stack_range(struct thread_ctx *ctx, uptr frame)
 	if (err)
 		return;
 	if (!pthread_attr_getstack(&attr, &addr, &size)) {
+		/* Reports read these from other threads. */
+		spin_lock(&registry_lock);
 		ctx->stack_lo = (uptr)addr;
 		ctx->stack_hi = (uptr)addr + size;
 		/* glibc puts static TLS at the top of the thread's stack block,
 		 * above the outermost frame the thread runs. */
 		ctx->tls_lo = frame;
+		spin_unlock(&registry_lock);
 	}
 	pthread_attr_destroy(&attr);
 }
@@ -177,7 +272,9 @@ static void record_stack_range(struct thread_ctx *ctx, uptr frame)
 void thread_init_main(void)
 {
 	slots = internal_mmap(MAX_SLOTS * sizeof(*slots), "thread slots");
+	spin_lock(&registry_lock);
 	struct thread_ctx *ctx = ctx_new(-1, 0);
+	spin_unlock(&registry_lock);
 	ctx->pth = pthread_self();
 	thread_attach(ctx);
 	record_stack_range(ctx, ~(uptr)0);
@@ -195,10 +292,12 @@ struct crace_thread *thread_adopt(void)
 }
 
 struct thread_ctx *thread_prepare_child(struct crace_thread *parent,
-					stack_handle create_stack)
+					stack_handle create_stack,
+					bool detached)
 {
 	spin_lock(&registry_lock);
 	struct thread_ctx *ctx = ctx_new(parent->uid, create_stack);
+	ctx->detached = detached;
 	spin_unlock(&registry_lock);
 	vc_copy(&ctx->start_vc, &parent->vc);
 	thread_tick(parent);
@@ -210,6 +309,7 @@ void thread_forget_create(struct thread_ctx *ctx)
 	spin_lock(&registry_lock);
 	ctx->state = THREAD_FINISHED;
 	ctx->joined = true;
+	thread_retire(ctx);
 	spin_unlock(&registry_lock);
 }
 
@@ -222,6 +322,7 @@ static void map_pthread(struct thread_ctx *ctx, pthread_t pth)
 	e->pth = pth;
 	e->ctx = ctx;
 	spin_lock(&registry_lock);
+	ctx->pth = pth;
 	struct pth_entry *old;
 	HASH_FIND(hh, by_pthread, &e->pth, sizeof(pthread_t), old);
 	if ((old && old->ctx == ctx) || ctx->detached || ctx->joined) {
@@ -245,14 +346,13 @@ void thread_created(struct thread_ctx *ctx, pthread_t pth)
 
 void thread_start(struct thread_ctx *ctx, uptr outer_frame)
 {
-	ctx->pth = pthread_self();
 	thread_attach(ctx);
 	record_stack_range(ctx, outer_frame);
 	/* A cached stack may hold an earlier thread's records, and the
 	 * clocks of the mutexes and atomics that lived in its frames. */
 	shadow_reset(ctx->stack_lo, ctx->stack_hi - ctx->stack_lo);
 	sync_reset_range(ctx->stack_lo, ctx->stack_hi - ctx->stack_lo);
-	map_pthread(ctx, ctx->pth);
+	map_pthread(ctx, pthread_self());
 }
 
 u64 thread_epoch(const struct crace_thread *thr)
@@ -274,8 +374,8 @@ void thread_fork_unlock(void)
 void thread_fork_child(struct crace_thread *survivor)
 {
 	spin_lock(&registry_lock);
-	for (int i = 0; i < next_uid; i++) {
-		struct thread_ctx *c = contexts[i];
+	for (struct ctx_node *n = contexts; n; n = n->hh.next) {
+		struct thread_ctx *c = &n->ctx;
 		if (c->uid == survivor->uid)
 			continue;
 		if (c->state == THREAD_RUNNING)
@@ -308,13 +408,12 @@ void thread_finish(struct crace_thread *thr)
 	thread_tick(thr);
 	struct thread_ctx *ctx = thr->ctx;
 	spin_lock(&registry_lock);
-	vc_copy(&ctx->final_vc, &thr->vc);
 	ctx->state = THREAD_FINISHED;
 	thr->finished = true;
-	if (ctx->detached) {
-		slots[thr->slot].retired = thr;
-		slot_release(thr->slot);
-	}
+	if (ctx->detached)
+		zombie_add(ctx);
+	else
+		vc_copy(&ctx->final_vc, &thr->vc);
 	spin_unlock(&registry_lock);
 }
 
@@ -350,9 +449,12 @@ void thread_joined(struct crace_thread *joiner, struct thread_ctx *ctx)
 	}
 	ctx->joined = true;
 	vc_join(&joiner->vc, &ctx->final_vc);
+	/* pthread_join returned: the thread has run its last instruction, so
+	 * its state can go right away. */
 	struct crace_thread *dead = ctx->thr;
 	ctx->thr = NULL;
 	slot_release(ctx->slot);
+	ctx_retire(ctx);
 	spin_unlock(&registry_lock);
 	if (dead)
 		free_thread_state(dead);
@@ -367,11 +469,8 @@ void thread_detached(pthread_t child)
 		ctx->detached = true;
 		HASH_DEL(by_pthread, e);
 		internal_free(e, sizeof(*e));
-		if (ctx->state == THREAD_FINISHED && ctx->thr) {
-			slots[ctx->slot].retired = ctx->thr;
-			ctx->thr = NULL;
-			slot_release(ctx->slot);
-		}
+		if (ctx->state == THREAD_FINISHED)
+			zombie_add(ctx);
 	}
 	spin_unlock(&registry_lock);
 }
@@ -393,27 +492,25 @@ int thread_uid_of_epoch(unsigned slot, u64 clock)
 
 bool thread_ctx_copy(int uid, struct thread_ctx *out)
 {
-	bool ok = false;
+	struct ctx_node *n;
 	spin_lock(&registry_lock);
-	if (uid >= 0 && uid < next_uid) {
-		*out = *contexts[uid];
-		ok = true;
-	}
+	HASH_FIND_INT(contexts, &uid, n);
+	if (n)
+		*out = n->ctx;
 	spin_unlock(&registry_lock);
-	return ok;
+	return n != NULL;
 }
 
 int thread_owning_stack(uptr addr, bool *is_tls)
 {
 	int uid = -1;
 	spin_lock(&registry_lock);
-	for (int i = next_uid - 1; i >= 0; i--) {
-		struct thread_ctx *c = contexts[i];
-		if (c->state == THREAD_RUNNING && addr >= c->stack_lo &&
-		    addr < c->stack_hi) {
-			uid = i;
+	for (struct ctx_node *n = contexts; n; n = n->hh.next) {
+		struct thread_ctx *c = &n->ctx;
+		if (c->state == THREAD_RUNNING && c->uid > uid &&
+		    addr >= c->stack_lo && addr < c->stack_hi) {
+			uid = c->uid;
 			*is_tls = addr >= c->tls_lo;
-			break;
 		}
 	}
 	spin_unlock(&registry_lock);
@@ -429,11 +526,13 @@ u32 thread_leaks(int *uids, u32 max)
 {
 	u32 n = 0;
 	spin_lock(&registry_lock);
-	for (int i = 1; i < next_uid && n < max; i++) {
-		const struct thread_ctx *c = contexts[i];
-		if (c && c->state == THREAD_FINISHED && !c->joined &&
+	/* Unjoined threads are never retired, so all of them are here; the
+	 * table is in creation order. */
+	for (struct ctx_node *nd = contexts; nd && n < max; nd = nd->hh.next) {
+		const struct thread_ctx *c = &nd->ctx;
+		if (c->uid > 0 && c->state == THREAD_FINISHED && !c->joined &&
 		    !c->detached && c->create_stack)
-			uids[n++] = i;
+			uids[n++] = c->uid;
 	}
 	spin_unlock(&registry_lock);
 	return n;

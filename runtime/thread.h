@@ -3,10 +3,11 @@
  * Names and slots. Every thread gets a unique id in creation order (T0 is
  * the main thread); reports name threads by it. Access records name a
  * thread by its *slot* instead (16 bits, see shadow.h), so records stay
- * small. A slot is returned when its thread has been joined (or has ended
- * detached) and is reused FIFO after a quarantine of SLOT_QUARANTINE other
- * returns; the next occupant continues the slot's clock, so epochs of one
- * slot only grow and (slot, clock) still names one thread's access. */
+ * small. A slot is returned when its thread has been joined (or, detached,
+ * has exited: see reap_zombies in thread.c) and is reused FIFO after a
+ * quarantine of SLOT_QUARANTINE other returns; the next occupant continues the
+ * slot's clock, so epochs of one slot only grow and (slot, clock) still names
+ * one thread's access. */
 #ifndef CRACE_THREAD_H
 #define CRACE_THREAD_H
 
@@ -14,6 +15,7 @@
 #include "stackdepot.h"
 #include "vclock.h"
 #include <pthread.h>
+#include <sys/types.h>
 
 #define MAX_SLOTS	65536
 #define SLOT_QUARANTINE 64
@@ -79,7 +81,7 @@ struct crace_thread {
 enum thread_state { THREAD_RUNNING, THREAD_FINISHED };
 
 /* What the registry keeps about a thread, also after it has ended, for
- * reports: kept until the thread's slot is reused. */
+ * reports: kept until thousands of later threads have ended too. */
 struct thread_ctx {
 	int uid;
 	int parent_uid;
@@ -90,6 +92,7 @@ struct thread_ctx {
 	unsigned slot;
 	u64 start_clock;
 	pthread_t pth;
+	pid_t tid;
 	struct vclock start_vc;	 /* parent's clock at pthread_create */
 	struct vclock final_vc;	 /* the thread's clock at exit, for join */
 	uptr stack_lo, stack_hi; /* [lo, hi): stack and static TLS */
@@ -111,9 +114,11 @@ static ALWAYS_INLINE struct crace_thread *cur_thread(void)
 }
 
 void thread_init_main(void);
-/* Called in the parent by pthread_create: a new context for the child. */
+/* Called in the parent by pthread_create: a new context for the child
+ * (detached: created with PTHREAD_CREATE_DETACHED). */
 struct thread_ctx *thread_prepare_child(struct crace_thread *parent,
-					stack_handle create_stack);
+					stack_handle create_stack,
+					bool detached);
 /* pthread_create succeeded: the parent knows the child's pthread_t. */
 void thread_created(struct thread_ctx *ctx, pthread_t pth);
 /* First thing the child runs; outer_frame is the frame address of the

@@ -1,5 +1,6 @@
 #include "trace.h"
 #include "alloc.h"
+#include "annotate.h"
 #include "options.h"
 #include "shadow.h"
 
@@ -8,6 +9,8 @@ struct trace *trace_create(void)
 	struct trace *t = internal_alloc(sizeof(*t));
 	u32 shift = 16 + (u32)crace_opts.history_size;
 	t->ev = internal_mmap(sizeof(u64) << shift, "access history");
+	/* Written by the slot's thread, read by reports: atomics only. */
+	hg_atomic_only(t->ev, sizeof(u64) << shift);
 	t->mask = (1ull << shift) - 1;
 	t->part_shift = shift - 3; /* log2(TRACE_PARTS) */
 	for (int i = 0; i < TRACE_PARTS; i++)
@@ -23,6 +26,7 @@ void trace_new_part(struct crace_thread *thr, u64 pos)
 	store_relaxed(&p->start_pos, ~0ull);
 	store_relaxed(&p->start_clock, thr->clock);
 	store_relaxed(&p->stack, stackdepot_put(thr->stack, n));
+	store_relaxed(&p->depth, thr->depth);
 	store_release(&p->start_pos, pos);
 }
 
@@ -63,6 +67,7 @@ static u64 find_start(struct trace *t, u64 clock, u64 cur, struct replay *r)
 	u64 cur_start = cur & ~(psize - 1);
 	u64 best = ~0ull;
 	stack_handle best_stack = 0;
+	u32 best_depth = 0;
 	for (int k = TRACE_PARTS - 1; k >= 0; k--) {
 		u64 back = (u64)k * psize;
 		if (back > cur_start)
@@ -74,9 +79,11 @@ static u64 find_start(struct trace *t, u64 clock, u64 cur, struct replay *r)
 			continue;
 		u64 pc = load_relaxed(&p->start_clock);
 		stack_handle st = load_relaxed(&p->stack);
+		u32 depth = load_relaxed(&p->depth);
 		if (pc < clock || (pc == clock && best == ~0ull)) {
 			best = s;
 			best_stack = st;
+			best_depth = depth;
 		}
 		if (pc >= clock)
 			break;
@@ -88,6 +95,7 @@ static u64 find_start(struct trace *t, u64 clock, u64 cur, struct replay *r)
 	r->depth = 0;
 	for (u32 i = 0; i < n; i++)
 		replay_push(r, pcs[i]);
+	r->depth = best_depth;
 	return best;
 }
 
@@ -132,10 +140,12 @@ u32 trace_restore(struct trace *t, u64 clock, uptr addr, unsigned mask,
 				break;
 			found = 0;
 			pcs[found++] = ev & EV_PC_MASK;
-			for (u32 i = r.depth; i > 0 && found < max; i--)
-				pcs[found++] = i - 1 < SHADOW_STACK_MAX
-						       ? r.stack[i - 1]
-						       : 0;
+			/* Frames beyond SHADOW_STACK_MAX were not kept: stop
+			 * at the innermost frame rather than print a gap. */
+			for (u32 i = r.depth; i > 0 && found < max &&
+					      r.depth <= SHADOW_STACK_MAX;
+			     i--)
+				pcs[found++] = r.stack[i - 1];
 			break;
 		}
 		}

@@ -43,7 +43,8 @@
 struct trace_part {
 	u64 start_pos;
 	u64 start_clock;
-	stack_handle stack;
+	stack_handle stack; /* the outermost frames, at most SHADOW_STACK_MAX */
+	u32 depth;	    /* the real depth, which may be more */
 };
 
 struct trace {
