@@ -42,32 +42,54 @@ static bool supersedes(const struct crace_thread *thr, u64 cur, u64 r)
 }
 
 /* Builds the new record list into out (cur first) and returns its length;
- * *racy gets the first conflicting record, writes preferred. */
+ * *racy gets the first conflicting record, writes preferred. Records of this
+ * thread's current epoch and of cur's kind merge into cur (their byte masks
+ * join, which is exact), so a thread touching a granule piecewise in one
+ * epoch keeps one record and stays on the fast path. When a record of this
+ * epoch already covers cur, the list stays as it is. */
 static u32 update_records(const struct crace_thread *thr, u64 cur,
 			  const u64 *old, u32 n, u64 *out, u64 *racy)
 {
-	u32 m = 0;
-	out[m++] = cur;
+	const u64 access = cur;
+	u64 ignore = rec_is_write(access) ? 0 : REC_WRITE;
+	bool covered = false;
 	for (u32 i = 0; i < n; i++) {
 		u64 r = old[i];
 		if (!r)
 			continue;
-		if (conflicts(thr, r, cur) &&
+		if (conflicts(thr, r, access) &&
 		    (!*racy || (!rec_is_write(*racy) && rec_is_write(r))))
 			*racy = r;
-		if (r != cur && !supersedes(thr, cur, r))
+		if (rec_covers(r, access, ignore))
+			covered = true;
+		else if (!((r ^ access) & ~REC_MASK_BITS))
+			cur |= rec_mask(r); /* same epoch and kind */
+	}
+	u32 m = 0;
+	if (covered) {
+		for (u32 i = 0; i < n; i++)
+			if (old[i])
+				out[m++] = old[i];
+		return m;
+	}
+	out[m++] = cur;
+	for (u32 i = 0; i < n; i++) {
+		u64 r = old[i];
+		if (r && r != cur && !supersedes(thr, cur, r))
 			out[m++] = r;
 	}
 	return m;
 }
 
-static bool ext_has(struct shadow_ext *e, u64 rec)
+/* An extension record covers rec (see rec_covers). */
+static bool ext_covers(struct shadow_ext *e, u64 rec)
 {
+	u64 ignore = rec_is_write(rec) ? 0 : REC_WRITE;
 	u32 n = load_relaxed(&e->n);
 	if (n > SHADOW_EXT_RECORDS)
 		return false;
 	for (u32 i = 0; i < n; i++)
-		if (load_relaxed(&e->rec[i]) == rec)
+		if (rec_covers(load_relaxed(&e->rec[i]), rec, ignore))
 			return true;
 	return false;
 }
@@ -77,8 +99,7 @@ static bool access_ext(struct crace_thread *thr, struct shadow_cell *c, u64 tag,
 		       u64 cur, u64 *racy, bool *changed)
 {
 	struct shadow_ext *e = shadow_ext_of(tag);
-	if (ext_has(e, cur) ||
-	    (!rec_is_write(cur) && ext_has(e, cur | REC_WRITE)))
+	if (ext_covers(e, cur))
 		return true;
 	spin_lock(&e->lock);
 	if (load_relaxed(&c->s1) != tag) {

@@ -24,21 +24,28 @@ static ALWAYS_INLINE u64 access_record(struct crace_thread *thr, unsigned mask,
 	       ((flags & ACC_ATOMIC) ? REC_ATOMIC : 0);
 }
 
-/* One access inside one granule: mask has the bytes touched. */
+/* Record s already stands for the access rec: same thread, same epoch, same
+ * kind (a write also stands for a read: ignore = REC_WRITE) and s covers
+ * every byte of rec. An empty slot or an extension tag (mask 0) never does. */
+static ALWAYS_INLINE bool rec_covers(u64 s, u64 rec, u64 ignore)
+{
+	return !((s ^ rec) & ~(REC_MASK_BITS | ignore)) &&
+	       !(rec & ~s & REC_MASK_BITS);
+}
+
+/* One access inside one granule: mask has the bytes touched. A repeat of an
+ * access this thread already made in this epoch changes nothing: any race
+ * it could have was checked when the covering record was stored. */
 static ALWAYS_INLINE void access_granule(struct crace_thread *thr, uptr addr,
 					 unsigned mask, unsigned flags, uptr pc)
 {
 	struct shadow_cell *c = shadow_cell_peek(addr);
 	if (likely(c)) {
 		u64 rec = access_record(thr, mask, flags);
-		u64 s0 = load_relaxed(&c->s0);
-		if (flags & ACC_WRITE) {
-			if (likely(s0 == rec && load_relaxed(&c->s1) == 0))
-				return;
-		} else if (likely(s0 == rec || s0 == (rec | REC_WRITE) ||
-				  load_relaxed(&c->s1) == rec)) {
+		u64 ignore = (flags & ACC_WRITE) ? 0 : REC_WRITE;
+		if (likely(rec_covers(load_relaxed(&c->s0), rec, ignore) ||
+			   rec_covers(load_relaxed(&c->s1), rec, ignore)))
 			return;
-		}
 	}
 	access_slow(thr, addr, mask, flags, pc);
 }

@@ -128,7 +128,10 @@ u32 trace_restore(struct trace *t, u64 clock, uptr addr, unsigned mask,
 			if (epoch != clock || !(ev & EV_WRITE) != !write ||
 			    !(ev & EV_ATOMIC) != !atomic)
 				break;
-			if (granule_mask(w1 & EV_PC_MASK, w1 >> 48, g) != mask)
+			/* A record's mask is the union of its epoch's
+			 * accesses of one kind: any of them will do. */
+			unsigned m = granule_mask(w1 & EV_PC_MASK, w1 >> 48, g);
+			if (!m || (m & ~mask))
 				break;
 			found = 0;
 			pcs[found++] = ev & EV_PC_MASK;

@@ -71,8 +71,9 @@ static ALWAYS_INLINE void trace_put(struct crace_thread *thr, u64 ev)
 void trace_access(struct crace_thread *thr, uptr pc, uptr addr, uptr size,
 		  bool write, bool atomic);
 
-/* Restores the stack of the access by `slot` at `clock` that wrote a record
- * with byte mask `mask` for the granule of `addr`. Fills pcs innermost first
+/* Restores the stack of the access by `slot` at `clock` that wrote (or
+ * widened) a record with byte mask `mask` for the granule of `addr`: the last
+ * such access whose bytes lie within mask. Fills pcs innermost first
  * and returns the count, or 0 when the history no longer holds it. */
 u32 trace_restore(struct trace *t, u64 clock, uptr addr, unsigned mask,
 		  bool write, bool atomic, uptr *pcs, u32 max);
