@@ -81,6 +81,9 @@ class Instrumenter
 		if (Fn->isDeclaration())
 			Fn->setLinkage(GlobalValue::ExternalWeakLinkage);
 		Fn->addFnAttr(Attribute::NoUnwind);
+		// Call hooks through the GOT (-fno-plt): one indirect call
+		// instead of a call to a PLT stub that jumps.
+		Fn->addFnAttr(Attribute::NonLazyBind);
 		// The C ABI passes uint8_t/uint16_t zero-extended.
 		for (unsigned I = 0; I < Args.size(); I++)
 			if (Args[I]->isIntegerTy(8) || Args[I]->isIntegerTy(16))

@@ -162,6 +162,11 @@ void access_slow(struct crace_thread *thr, uptr addr, unsigned mask,
 			return;
 		cur |= thr->clock << REC_CLOCK_SHIFT;
 	}
+	/* Read-shared data in its steady state: covered by an extension
+	 * record, checked without locking. */
+	u64 tag = load_relaxed(&c->s1);
+	if (rec_is_ext(tag) && ext_covers(shadow_ext_of(tag), cur))
+		return;
 	u64 racy;
 	bool changed;
 	for (;;) {
@@ -186,22 +191,77 @@ void access_slow(struct crace_thread *thr, uptr addr, unsigned mask,
 		report_race(thr, addr, cur, pc, racy);
 }
 
+/* How many of the n whole granules from addr (all in one region) this
+ * thread already covered in this epoch: the fast path of memcpy & co. With
+ * the full byte mask, covering is equality with the record or, for a read,
+ * with its write twin. */
+static uptr covered_granules(struct crace_thread *thr, uptr addr, uptr n,
+			     unsigned flags)
+{
+	const struct shadow_cell *c = shadow_cell_peek(addr);
+	if (!c)
+		return 0;
+	u64 rec = access_record(thr, 0xff, flags);
+	u64 twin = (flags & ACC_WRITE) ? rec : rec | REC_WRITE;
+	uptr i = 0;
+	for (; i < n; i++) {
+		u64 s0 = load_relaxed(&c[i].s0), s1 = load_relaxed(&c[i].s1);
+		if (s0 != rec && s0 != twin && s1 != rec && s1 != twin)
+			break;
+	}
+	return i;
+}
+
+/* The range is logged once, and only when some granule needs the slow
+ * path, before its shadow changes (so a racing thread's replay finds it):
+ * repeating a copy of data already touched in this epoch costs no trace. */
 void access_range(struct crace_thread *thr, uptr addr, uptr size,
 		  unsigned flags, uptr pc)
 {
-	if (!size || unlikely(thr->hooks_off))
+	if (unlikely(thr->hooks_off))
 		return;
-	trace_access(thr, pc, addr, size, flags & ACC_WRITE,
-		     flags & ACC_ATOMIC);
-	flags |= ACC_NO_TRACE;
-	uptr end = addr + size;
+	uptr start = addr, end = addr + size;
+	bool logged = false;
 	while (addr < end) {
 		uptr g = addr & ~(GRANULE_SIZE - 1);
+		if (g == addr && end - addr >= GRANULE_SIZE) {
+			uptr region_end = (g | (REGION_SIZE - 1)) + 1;
+			uptr stop = (end & ~(GRANULE_SIZE - 1)) < region_end
+					    ? (end & ~(GRANULE_SIZE - 1))
+					    : region_end;
+			addr += covered_granules(thr, addr,
+						 (stop - addr) >> GRANULE_SHIFT,
+						 flags)
+				<< GRANULE_SHIFT;
+			if (addr >= end)
+				break;
+			g = addr & ~(GRANULE_SIZE - 1);
+		}
 		uptr hi = end < g + GRANULE_SIZE ? end : g + GRANULE_SIZE;
 		unsigned mask = granule_mask(addr, hi - addr, g);
-		access_granule(thr, addr, mask, flags, pc);
+		if (!access_covered(thr, addr, mask, flags)) {
+			if (!logged)
+				trace_access(thr, pc, start, size,
+					     flags & ACC_WRITE,
+					     flags & ACC_ATOMIC);
+			logged = true;
+			access_slow(thr, addr, mask, flags | ACC_NO_TRACE, pc);
+		}
 		addr = hi;
 	}
+}
+
+NOINLINE void access_sized_slow(uptr addr, unsigned size, unsigned flags,
+				uptr pc)
+{
+	struct crace_thread *thr = cur_thread();
+	if (size == 16) {
+		access_granule(thr, addr, 0xff, flags, pc);
+		access_granule(thr, addr + 8, 0xff, flags, pc);
+		return;
+	}
+	/* access_sized found it not covered (or had no thread yet). */
+	access_slow(thr, addr, ((1u << size) - 1) << (addr & 7), flags, pc);
 }
 
 #define DEFINE_ACCESS(n)                                                       \

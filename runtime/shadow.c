@@ -8,7 +8,7 @@ struct shadow_cell **shadow_dir;
 
 #define EXT_MAX (1ul << 26)
 
-static struct shadow_ext *ext_arena;
+struct shadow_ext *shadow_ext_arena;
 static u64 ext_next = 1; /* index 0 is never used: tag 0 means empty */
 static u64 ext_free_head;
 static struct spinlock ext_lock = SPINLOCK_INIT;
@@ -17,8 +17,8 @@ void shadow_init(void)
 {
 	shadow_dir = internal_mmap(DIR_ENTRIES * sizeof(*shadow_dir),
 				   "shadow directory");
-	ext_arena = internal_mmap(EXT_MAX * sizeof(struct shadow_ext),
-				  "shadow extensions");
+	shadow_ext_arena = internal_mmap(EXT_MAX * sizeof(struct shadow_ext),
+					 "shadow extensions");
 }
 
 struct shadow_cell *shadow_cell_get(uptr addr)
@@ -89,18 +89,13 @@ void shadow_reset(uptr addr, uptr size)
 	}
 }
 
-struct shadow_ext *shadow_ext_of(u64 tag)
-{
-	return &ext_arena[tag >> 8];
-}
-
 u64 shadow_ext_alloc(struct shadow_ext **out)
 {
 	u64 idx;
 	spin_lock(&ext_lock);
 	if (ext_free_head) {
 		idx = ext_free_head;
-		ext_free_head = ext_arena[idx].rec[0];
+		ext_free_head = shadow_ext_arena[idx].rec[0];
 	} else {
 		if (ext_next >= EXT_MAX)
 			crace_die("out of memory: more than %lu shadow "
@@ -109,7 +104,7 @@ u64 shadow_ext_alloc(struct shadow_ext **out)
 		idx = ext_next++;
 	}
 	spin_unlock(&ext_lock);
-	struct shadow_ext *e = &ext_arena[idx];
+	struct shadow_ext *e = &shadow_ext_arena[idx];
 	store_relaxed(&e->n, 0);
 	*out = e;
 	return idx << 8;
@@ -118,7 +113,7 @@ u64 shadow_ext_alloc(struct shadow_ext **out)
 void shadow_ext_free(u64 tag)
 {
 	u64 idx = tag >> 8;
-	struct shadow_ext *e = &ext_arena[idx];
+	struct shadow_ext *e = &shadow_ext_arena[idx];
 	spin_lock(&e->lock);
 	store_relaxed(&e->n, 0);
 	spin_unlock(&e->lock);

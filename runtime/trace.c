@@ -10,6 +10,7 @@ struct trace *trace_create(void)
 	t->ev = internal_mmap(sizeof(u64) << shift, "access history");
 	t->mask = (1ull << shift) - 1;
 	t->part_shift = shift - 3; /* log2(TRACE_PARTS) */
+	t->part_mask = (1ull << t->part_shift) - 1;
 	for (int i = 0; i < TRACE_PARTS; i++)
 		t->part[i].start_pos = ~0ull;
 	return t;
@@ -31,7 +32,7 @@ void trace_access(struct crace_thread *thr, uptr pc, uptr addr, uptr size,
 {
 	u64 w0 = (EV_ACCESS << EV_KIND_SHIFT) | (write ? EV_WRITE : 0) |
 		 (atomic ? EV_ATOMIC : 0) | (pc & EV_PC_MASK);
-	u64 part_mask = (1ull << thr->trace->part_shift) - 1;
+	u64 part_mask = thr->trace->part_mask;
 	while (size) {
 		uptr n = size < EV_MAX_SIZE ? size : EV_MAX_SIZE;
 		if (((thr->trace->pos + 1) & part_mask) == 0)

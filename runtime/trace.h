@@ -50,6 +50,7 @@ struct trace {
 	u64 *ev;
 	u64 pos; /* words ever written; ring index is pos & mask */
 	u64 mask;
+	u64 part_mask; /* (1 << part_shift) - 1 */
 	u32 part_shift;
 	struct trace_part part[TRACE_PARTS];
 };
@@ -61,7 +62,7 @@ static ALWAYS_INLINE void trace_put(struct crace_thread *thr, u64 ev)
 {
 	struct trace *t = thr->trace;
 	u64 pos = t->pos;
-	if (unlikely(!(pos & ((1ull << t->part_shift) - 1))))
+	if (unlikely(!(pos & t->part_mask)))
 		trace_new_part(thr, pos);
 	store_relaxed(&t->ev[pos & t->mask], ev);
 	store_relaxed(&t->pos, pos + 1);
