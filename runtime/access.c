@@ -147,6 +147,29 @@ static bool access_inline(struct shadow_cell *c, u64 s0, u64 s1, const u64 *out,
 	return true;
 }
 
+/* A record of this thread from an earlier epoch (or an empty slot). */
+static bool own_earlier(const struct crace_thread *thr, u64 r)
+{
+	return !r || (!rec_is_ext(r) && rec_slot(r) == thr->slot &&
+		      rec_clock(r) != thr->clock);
+}
+
+/* The commonest slow case: the granule holds only this thread's records of
+ * earlier epochs (its private data after a lock release or barrier). No
+ * race is possible; cur replaces the records it supersedes. Returns false
+ * when the case does not apply or the cell changed meanwhile. */
+static bool access_own(struct crace_thread *thr, struct shadow_cell *c, u64 cur)
+{
+	u64 s0 = load_relaxed(&c->s0), s1 = load_relaxed(&c->s1);
+	if (!own_earlier(thr, s0) || !own_earlier(thr, s1))
+		return false;
+	bool keep0 = s0 && !supersedes(thr, cur, s0),
+	     keep1 = s1 && !supersedes(thr, cur, s1);
+	if (keep0 && keep1)
+		return false;
+	return shadow_cell_cas(c, s0, s1, cur, keep0 ? s0 : keep1 ? s1 : 0);
+}
+
 void access_slow(struct crace_thread *thr, uptr addr, unsigned mask,
 		 unsigned flags, uptr pc)
 {
@@ -167,6 +190,12 @@ void access_slow(struct crace_thread *thr, uptr addr, unsigned mask,
 	u64 tag = load_relaxed(&c->s1);
 	if (rec_is_ext(tag) && ext_covers(shadow_ext_of(tag), cur))
 		return;
+	if (access_own(thr, c, cur)) {
+		if (!(flags & ACC_NO_TRACE))
+			trace_access(thr, pc, addr, __builtin_popcount(mask),
+				     flags & ACC_WRITE, flags & ACC_ATOMIC);
+		return;
+	}
 	u64 racy;
 	bool changed;
 	for (;;) {
