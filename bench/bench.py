@@ -120,7 +120,7 @@ def callgrind_instructions(cmd, env):
     return int(found[-1])
 
 
-def access_cost():
+def access_cost(n1, n2):
     """Instructions crace adds per operation: callgrind counts the whole run
     at two sizes, so start-up cancels out, and the native build's count is
     subtracted. Valgrind cannot read clang-14's DWARF 5 in the runtime, so it
@@ -132,7 +132,6 @@ def access_cost():
         subprocess.run(compile_cmd(mode, src, exes[mode]), check=True)
     rt = os.path.join(OUT, "libcrace-nodebug.so")
     subprocess.run(["objcopy", "--strip-debug", RUNTIME, rt], check=True)
-    n1, n2 = 100000, 200000
     print("\nInstructions per operation on the hot path (callgrind, "
           f"{n2 - n1} operations; crace minus native):")
     print(f"  {'case':<8} {'native':>8} {'crace':>8} {'added':>8}")
@@ -155,7 +154,7 @@ def access_cost():
 
 def main():
     quick = os.environ.get("BENCH_QUICK", "") not in ("", "0")
-    size = env_int("BENCH_SIZE", 5 if quick else 100, 1, 100000)
+    size = env_int("BENCH_SIZE", 3 if quick else 100, 1, 100000)
     runs = env_int("BENCH_RUNS", 3, 1, 100)
     srcs = sources()
     names = list(srcs)
@@ -224,7 +223,7 @@ def main():
           f"({names[cols['ratio'].index(max(cols['ratio']))]})")
 
     if not os.environ.get("BENCH"):
-        access_cost()
+        access_cost(*((20000, 40000) if quick else (100000, 200000)))
 
     if problems:
         print("\nbench: detection problems:")
