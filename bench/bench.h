@@ -18,8 +18,9 @@ static inline long bench_size(int argc, char **argv, long dflt)
 		char *end;
 		pct = strtol(argv[1], &end, 10);
 		if (*end || pct <= 0 || pct > 100000) {
-			fprintf(stderr, "%s: size must be a percent in 1..100000, "
-					"not '%s'\n",
+			fprintf(stderr,
+				"%s: size must be a percent in 1..100000, "
+				"not '%s'\n",
 				argv[0], argv[1]);
 			exit(2);
 		}

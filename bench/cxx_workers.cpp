@@ -25,8 +25,9 @@ int main(int argc, char **argv)
 				break;
 			double acc = 0;
 			for (size_t k = 0; k < local.size(); k++) {
-				local[k] = input[(t * 31 + k * 7) % input.size()] *
-					   (double)k;
+				local[k] =
+					input[(t * 31 + k * 7) % input.size()] *
+					(double)k;
 				acc += local[k] / (1.0 + (double)k);
 			}
 			std::lock_guard<std::mutex> g(m);

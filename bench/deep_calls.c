@@ -52,6 +52,7 @@ int main(int argc, char **argv)
 		pthread_create(&t[i], NULL, worker, (void *)i);
 	for (long i = 0; i < NTHREADS; i++)
 		pthread_join(t[i], NULL);
-	printf("deep_calls: %llu\n", (unsigned long long)(result[0] + result[1]));
+	printf("deep_calls: %llu\n",
+	       (unsigned long long)(result[0] + result[1]));
 	return 0;
 }

@@ -47,6 +47,7 @@ int main(int argc, char **argv)
 		pthread_create(&t[i], NULL, worker, (void *)i);
 	for (long i = 0; i < NTHREADS; i++)
 		pthread_join(t[i], NULL);
-	printf("read_shared: %llu\n", (unsigned long long)(found[0] + found[1]));
+	printf("read_shared: %llu\n",
+	       (unsigned long long)(found[0] + found[1]));
 	return 0;
 }

@@ -19,8 +19,9 @@ static void *worker(void *arg)
 		double(*src)[N] = grid[s & 1], (*dst)[N] = grid[!(s & 1)];
 		for (int i = lo; i < hi; i++)
 			for (int j = 1; j < N - 1; j++)
-				dst[i][j] = 0.25 * (src[i - 1][j] + src[i + 1][j] +
-						    src[i][j - 1] + src[i][j + 1]);
+				dst[i][j] =
+					0.25 * (src[i - 1][j] + src[i + 1][j] +
+						src[i][j - 1] + src[i][j + 1]);
 		pthread_barrier_wait(&barrier);
 	}
 	return NULL;

@@ -59,7 +59,8 @@ static void *other_reader(void *arg)
 int main(int argc, char **argv)
 {
 	if (argc != 3) {
-		fprintf(stderr, "usage: access_cost read|write|shared|call N\n");
+		fprintf(stderr,
+			"usage: access_cost read|write|shared|call N\n");
 		return 2;
 	}
 	long n = atol(argv[2]);
