@@ -129,12 +129,12 @@ void shadow_fork_lock(void)
 {
 	spin_lock(&ext_lock);
 	for (u64 i = 1; i < ext_next; i++)
-		spin_lock(&ext_arena[i].lock);
+		spin_lock(&shadow_ext_arena[i].lock);
 }
 
 void shadow_fork_unlock(void)
 {
 	for (u64 i = ext_next; i-- > 1;)
-		spin_unlock(&ext_arena[i].lock);
+		spin_unlock(&shadow_ext_arena[i].lock);
 	spin_unlock(&ext_lock);
 }
