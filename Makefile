@@ -12,7 +12,8 @@ BUILD       := build
 WARN        := -Wall -Wextra -Werror
 RT_CFLAGS   := -std=c11 -D_GNU_SOURCE -O2 -g -fPIC $(WARN) -Iinclude \
 	       -fvisibility=hidden -ftls-model=initial-exec -fno-stack-protector \
-	       -fno-omit-frame-pointer -mcx16 $(EXTRA_CFLAGS)
+	       -fno-omit-frame-pointer -momit-leaf-frame-pointer -mcx16 \
+	       $(EXTRA_CFLAGS)
 RT_LIBS     := -lunwind -ldw -lelf -ldl -lpthread
 PASS_CXXFLAGS = $(shell $(LLVM_CONFIG) --cxxflags) -std=c++17 -fPIC -O2 -g \
 	       $(WARN) -Wno-unused-parameter -Iinclude

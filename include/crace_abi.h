@@ -33,8 +33,9 @@ extern "C" {
 
 void __crace_init(unsigned abi_version);
 
-/* Plain (and volatile) accesses. Sizes 1..16 aligned to their size; anything
- * else (unaligned, odd sizes, vectors) goes through the range calls. */
+/* Plain (and volatile) accesses, scalars and vectors. Sizes 1..8 aligned to
+ * their size, 16 aligned to 8; anything else (unaligned, odd sizes) goes
+ * through the range calls. */
 void __crace_read1(const void *addr);
 void __crace_read2(const void *addr);
 void __crace_read4(const void *addr);

@@ -81,6 +81,9 @@ class Instrumenter
 		if (Fn->isDeclaration())
 			Fn->setLinkage(GlobalValue::ExternalWeakLinkage);
 		Fn->addFnAttr(Attribute::NoUnwind);
+		// Call hooks through the GOT (-fno-plt): one indirect call
+		// instead of a call to a PLT stub that jumps.
+		Fn->addFnAttr(Attribute::NonLazyBind);
 		// The C ABI passes uint8_t/uint16_t zero-extended.
 		for (unsigned I = 0; I < Args.size(); I++)
 			if (Args[I]->isIntegerTy(8) || Args[I]->isIntegerTy(16))
@@ -151,8 +154,11 @@ void Instrumenter::instrumentAccess(Instruction *I, Value *Addr, Type *Ty,
 		B.SetCurrentDebugLocation(nearestLocation(I));
 	bool Sized =
 		Size == 1 || Size == 2 || Size == 4 || Size == 8 || Size == 16;
-	if (!Sized || A.value() < Size || Ty->isVectorTy() ||
-	    Ty->isAggregateType()) {
+	// A 16-byte hook checks two whole granules, so 8-byte alignment is
+	// enough: vectorized loops over doubles or longs stay on the sized
+	// hooks instead of the range ones.
+	bool Aligned = A.value() >= (Size == 16 ? 8 : Size);
+	if (!Sized || !Aligned || Ty->isAggregateType()) {
 		checkRange(B, Addr, Ty, IsWrite);
 		return;
 	}

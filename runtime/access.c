@@ -42,32 +42,54 @@ static bool supersedes(const struct crace_thread *thr, u64 cur, u64 r)
 }
 
 /* Builds the new record list into out (cur first) and returns its length;
- * *racy gets the first conflicting record, writes preferred. */
+ * *racy gets the first conflicting record, writes preferred. Records of this
+ * thread's current epoch and of cur's kind merge into cur (their byte masks
+ * join, which is exact), so a thread touching a granule piecewise in one
+ * epoch keeps one record and stays on the fast path. When a record of this
+ * epoch already covers cur, the list stays as it is. */
 static u32 update_records(const struct crace_thread *thr, u64 cur,
 			  const u64 *old, u32 n, u64 *out, u64 *racy)
 {
-	u32 m = 0;
-	out[m++] = cur;
+	const u64 access = cur;
+	u64 ignore = rec_is_write(access) ? 0 : REC_WRITE;
+	bool covered = false;
 	for (u32 i = 0; i < n; i++) {
 		u64 r = old[i];
 		if (!r)
 			continue;
-		if (conflicts(thr, r, cur) &&
+		if (conflicts(thr, r, access) &&
 		    (!*racy || (!rec_is_write(*racy) && rec_is_write(r))))
 			*racy = r;
-		if (r != cur && !supersedes(thr, cur, r))
+		if (rec_covers(r, access, ignore))
+			covered = true;
+		else if (!((r ^ access) & ~REC_MASK_BITS))
+			cur |= rec_mask(r); /* same epoch and kind */
+	}
+	u32 m = 0;
+	if (covered) {
+		for (u32 i = 0; i < n; i++)
+			if (old[i])
+				out[m++] = old[i];
+		return m;
+	}
+	out[m++] = cur;
+	for (u32 i = 0; i < n; i++) {
+		u64 r = old[i];
+		if (r && r != cur && !supersedes(thr, cur, r))
 			out[m++] = r;
 	}
 	return m;
 }
 
-static bool ext_has(struct shadow_ext *e, u64 rec)
+/* An extension record covers rec (see rec_covers). */
+static bool ext_covers(struct shadow_ext *e, u64 rec)
 {
+	u64 ignore = rec_is_write(rec) ? 0 : REC_WRITE;
 	u32 n = load_relaxed(&e->n);
 	if (n > SHADOW_EXT_RECORDS)
 		return false;
 	for (u32 i = 0; i < n; i++)
-		if (load_relaxed(&e->rec[i]) == rec)
+		if (rec_covers(load_relaxed(&e->rec[i]), rec, ignore))
 			return true;
 	return false;
 }
@@ -77,8 +99,7 @@ static bool access_ext(struct crace_thread *thr, struct shadow_cell *c, u64 tag,
 		       u64 cur, u64 *racy, bool *changed)
 {
 	struct shadow_ext *e = shadow_ext_of(tag);
-	if (ext_has(e, cur) ||
-	    (!rec_is_write(cur) && ext_has(e, cur | REC_WRITE)))
+	if (ext_covers(e, cur))
 		return true;
 	spin_lock(&e->lock);
 	/* Acquire: the records were stored before the tag was published. */
@@ -128,6 +149,29 @@ static bool access_inline(struct shadow_cell *c, u64 s0, u64 s1, const u64 *out,
 	return true;
 }
 
+/* A record of this thread from an earlier epoch (or an empty slot). */
+static bool own_earlier(const struct crace_thread *thr, u64 r)
+{
+	return !r || (!rec_is_ext(r) && rec_slot(r) == thr->slot &&
+		      rec_clock(r) != thr->clock);
+}
+
+/* The commonest slow case: the granule holds only this thread's records of
+ * earlier epochs (its private data after a lock release or barrier). No
+ * race is possible; cur replaces the records it supersedes. Returns false
+ * when the case does not apply or the cell changed meanwhile. */
+static bool access_own(struct crace_thread *thr, struct shadow_cell *c, u64 cur)
+{
+	u64 s0 = load_relaxed(&c->s0), s1 = load_relaxed(&c->s1);
+	if (!own_earlier(thr, s0) || !own_earlier(thr, s1))
+		return false;
+	bool keep0 = s0 && !supersedes(thr, cur, s0),
+	     keep1 = s1 && !supersedes(thr, cur, s1);
+	if (keep0 && keep1)
+		return false;
+	return shadow_cell_cas(c, s0, s1, cur, keep0 ? s0 : keep1 ? s1 : 0);
+}
+
 void access_slow(struct crace_thread *thr, uptr addr, unsigned mask,
 		 unsigned flags, uptr pc)
 {
@@ -142,6 +186,17 @@ void access_slow(struct crace_thread *thr, uptr addr, unsigned mask,
 					: thr->ignore_reads)
 			return;
 		cur |= thr->clock << REC_CLOCK_SHIFT;
+	}
+	/* Read-shared data in its steady state: covered by an extension
+	 * record, checked without locking. */
+	u64 tag = load_relaxed(&c->s1);
+	if (rec_is_ext(tag) && ext_covers(shadow_ext_of(tag), cur))
+		return;
+	if (access_own(thr, c, cur)) {
+		if (!(flags & ACC_NO_TRACE))
+			trace_access(thr, pc, addr, __builtin_popcount(mask),
+				     flags & ACC_WRITE, flags & ACC_ATOMIC);
+		return;
 	}
 	u64 racy;
 	bool changed;
@@ -167,22 +222,77 @@ void access_slow(struct crace_thread *thr, uptr addr, unsigned mask,
 		report_race(thr, addr, cur, pc, racy);
 }
 
+/* How many of the n whole granules from addr (all in one region) this
+ * thread already covered in this epoch: the fast path of memcpy & co. With
+ * the full byte mask, covering is equality with the record or, for a read,
+ * with its write twin. */
+static uptr covered_granules(struct crace_thread *thr, uptr addr, uptr n,
+			     unsigned flags)
+{
+	const struct shadow_cell *c = shadow_cell_peek(addr);
+	if (!c)
+		return 0;
+	u64 rec = access_record(thr, 0xff, flags);
+	u64 twin = (flags & ACC_WRITE) ? rec : rec | REC_WRITE;
+	uptr i = 0;
+	for (; i < n; i++) {
+		u64 s0 = load_relaxed(&c[i].s0), s1 = load_relaxed(&c[i].s1);
+		if (s0 != rec && s0 != twin && s1 != rec && s1 != twin)
+			break;
+	}
+	return i;
+}
+
+/* The range is logged once, and only when some granule needs the slow
+ * path, before its shadow changes (so a racing thread's replay finds it):
+ * repeating a copy of data already touched in this epoch costs no trace. */
 void access_range(struct crace_thread *thr, uptr addr, uptr size,
 		  unsigned flags, uptr pc)
 {
-	if (!size || unlikely(thr->hooks_off))
+	if (unlikely(thr->hooks_off))
 		return;
-	trace_access(thr, pc, addr, size, flags & ACC_WRITE,
-		     flags & ACC_ATOMIC);
-	flags |= ACC_NO_TRACE;
-	uptr end = addr + size;
+	uptr start = addr, end = addr + size;
+	bool logged = false;
 	while (addr < end) {
 		uptr g = addr & ~(GRANULE_SIZE - 1);
+		if (g == addr && end - addr >= GRANULE_SIZE) {
+			uptr region_end = (g | (REGION_SIZE - 1)) + 1;
+			uptr stop = (end & ~(GRANULE_SIZE - 1)) < region_end
+					    ? (end & ~(GRANULE_SIZE - 1))
+					    : region_end;
+			addr += covered_granules(thr, addr,
+						 (stop - addr) >> GRANULE_SHIFT,
+						 flags)
+				<< GRANULE_SHIFT;
+			if (addr >= end)
+				break;
+			g = addr & ~(GRANULE_SIZE - 1);
+		}
 		uptr hi = end < g + GRANULE_SIZE ? end : g + GRANULE_SIZE;
 		unsigned mask = granule_mask(addr, hi - addr, g);
-		access_granule(thr, addr, mask, flags, pc);
+		if (!access_covered(thr, addr, mask, flags)) {
+			if (!logged)
+				trace_access(thr, pc, start, size,
+					     flags & ACC_WRITE,
+					     flags & ACC_ATOMIC);
+			logged = true;
+			access_slow(thr, addr, mask, flags | ACC_NO_TRACE, pc);
+		}
 		addr = hi;
 	}
+}
+
+NOINLINE void access_sized_slow(uptr addr, unsigned size, unsigned flags,
+				uptr pc)
+{
+	struct crace_thread *thr = cur_thread();
+	if (size == 16) {
+		access_granule(thr, addr, 0xff, flags, pc);
+		access_granule(thr, addr + 8, 0xff, flags, pc);
+		return;
+	}
+	/* access_sized found it not covered (or had no thread yet). */
+	access_slow(thr, addr, ((1u << size) - 1) << (addr & 7), flags, pc);
 }
 
 #define DEFINE_ACCESS(n)                                                       \

@@ -24,36 +24,60 @@ static ALWAYS_INLINE u64 access_record(struct crace_thread *thr, unsigned mask,
 	       ((flags & ACC_ATOMIC) ? REC_ATOMIC : 0);
 }
 
+/* Record s already stands for the access rec: same thread, same epoch, same
+ * kind (a write also stands for a read: ignore = REC_WRITE) and s covers
+ * every byte of rec. An empty slot or an extension tag (mask 0) never does. */
+static ALWAYS_INLINE bool rec_covers(u64 s, u64 rec, u64 ignore)
+{
+	return !((s ^ rec) & ~(REC_MASK_BITS | ignore)) &&
+	       !(rec & ~s & REC_MASK_BITS);
+}
+
+/* The fast path: this thread already made this access (or one covering it)
+ * in this epoch, so it changes nothing: any race it could have was checked
+ * when the covering record was stored. */
+static ALWAYS_INLINE bool access_covered(struct crace_thread *thr, uptr addr,
+					 unsigned mask, unsigned flags)
+{
+	struct shadow_cell *c = shadow_cell_peek(addr);
+	if (unlikely(!c))
+		return false;
+	u64 rec = access_record(thr, mask, flags);
+	u64 ignore = (flags & ACC_WRITE) ? 0 : REC_WRITE;
+	return rec_covers(load_relaxed(&c->s0), rec, ignore) ||
+	       rec_covers(load_relaxed(&c->s1), rec, ignore);
+}
+
 /* One access inside one granule: mask has the bytes touched. */
 static ALWAYS_INLINE void access_granule(struct crace_thread *thr, uptr addr,
 					 unsigned mask, unsigned flags, uptr pc)
 {
-	struct shadow_cell *c = shadow_cell_peek(addr);
-	if (likely(c)) {
-		u64 rec = access_record(thr, mask, flags);
-		u64 s0 = load_relaxed(&c->s0);
-		if (flags & ACC_WRITE) {
-			if (likely(s0 == rec && load_relaxed(&c->s1) == 0))
-				return;
-		} else if (likely(s0 == rec || s0 == (rec | REC_WRITE) ||
-				  load_relaxed(&c->s1) == rec)) {
-			return;
-		}
-	}
+	if (likely(access_covered(thr, addr, mask, flags)))
+		return;
 	access_slow(thr, addr, mask, flags, pc);
 }
 
-/* An aligned access of 1, 2, 4, 8 or 16 bytes. */
+void access_sized_slow(uptr addr, unsigned size, unsigned flags, uptr pc);
+
+/* An aligned access of 1, 2, 4, 8 or 16 bytes. Everything but the covered
+ * case is a tail call, so the exported hooks are leaves that save no
+ * registers. */
 static ALWAYS_INLINE void access_sized(uptr addr, unsigned size, unsigned flags,
 				       uptr pc)
 {
-	struct crace_thread *thr = cur_thread();
-	if (size == 16) {
-		access_granule(thr, addr, 0xff, flags, pc);
-		access_granule(thr, addr + 8, 0xff, flags, pc);
-		return;
+	struct crace_thread *thr = crace_cur;
+	if (likely(thr)) {
+		if (size == 16) {
+			if (likely(access_covered(thr, addr, 0xff, flags) &&
+				   access_covered(thr, addr + 8, 0xff, flags)))
+				return;
+		} else if (likely(access_covered(
+				   thr, addr, ((1u << size) - 1) << (addr & 7),
+				   flags))) {
+			return;
+		}
 	}
-	access_granule(thr, addr, ((1u << size) - 1) << (addr & 7), flags, pc);
+	access_sized_slow(addr, size, flags, pc);
 }
 
 #endif

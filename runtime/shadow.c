@@ -9,7 +9,7 @@ struct shadow_cell **shadow_dir;
 
 #define EXT_MAX (1ul << 26)
 
-static struct shadow_ext *ext_arena;
+struct shadow_ext *shadow_ext_arena;
 static u64 ext_next = 1; /* index 0 is never used: tag 0 means empty */
 static u64 ext_free_head;
 static struct spinlock ext_lock = SPINLOCK_INIT;
@@ -18,11 +18,11 @@ void shadow_init(void)
 {
 	shadow_dir = internal_mmap(DIR_ENTRIES * sizeof(*shadow_dir),
 				   "shadow directory");
-	ext_arena = internal_mmap(EXT_MAX * sizeof(struct shadow_ext),
-				  "shadow extensions");
+	shadow_ext_arena = internal_mmap(EXT_MAX * sizeof(struct shadow_ext),
+					 "shadow extensions");
 	/* Cells and extensions are only touched with atomic operations. */
 	hg_atomic_only(shadow_dir, DIR_ENTRIES * sizeof(*shadow_dir));
-	hg_atomic_only(ext_arena, EXT_MAX * sizeof(struct shadow_ext));
+	hg_atomic_only(shadow_ext_arena, EXT_MAX * sizeof(struct shadow_ext));
 }
 
 struct shadow_cell *shadow_cell_get(uptr addr)
@@ -99,11 +99,6 @@ void shadow_reset(uptr addr, uptr size)
 	}
 }
 
-struct shadow_ext *shadow_ext_of(u64 tag)
-{
-	return &ext_arena[tag >> 8];
-}
-
 u64 shadow_ext_alloc(struct shadow_ext **out)
 {
 	u64 idx;
@@ -112,7 +107,7 @@ u64 shadow_ext_alloc(struct shadow_ext **out)
 		idx = ext_free_head;
 		/* Atomic: a thread holding a stale tag may still look at the
 		 * records (and finds the cell changed). */
-		ext_free_head = load_relaxed(&ext_arena[idx].rec[0]);
+		ext_free_head = load_relaxed(&shadow_ext_arena[idx].rec[0]);
 	} else {
 		if (ext_next >= EXT_MAX)
 			crace_die("out of memory: more than %lu shadow "
@@ -121,7 +116,7 @@ u64 shadow_ext_alloc(struct shadow_ext **out)
 		idx = ext_next++;
 	}
 	spin_unlock(&ext_lock);
-	struct shadow_ext *e = &ext_arena[idx];
+	struct shadow_ext *e = &shadow_ext_arena[idx];
 	store_relaxed(&e->n, 0);
 	*out = e;
 	return idx << 8;
@@ -130,7 +125,7 @@ u64 shadow_ext_alloc(struct shadow_ext **out)
 void shadow_ext_free(u64 tag)
 {
 	u64 idx = tag >> 8;
-	struct shadow_ext *e = &ext_arena[idx];
+	struct shadow_ext *e = &shadow_ext_arena[idx];
 	spin_lock(&e->lock);
 	store_relaxed(&e->n, 0);
 	spin_unlock(&e->lock);
@@ -146,12 +141,12 @@ void shadow_fork_lock(void)
 {
 	spin_lock(&ext_lock);
 	for (u64 i = 1; i < ext_next; i++)
-		spin_lock(&ext_arena[i].lock);
+		spin_lock(&shadow_ext_arena[i].lock);
 }
 
 void shadow_fork_unlock(void)
 {
 	for (u64 i = ext_next; i-- > 1;)
-		spin_unlock(&ext_arena[i].lock);
+		spin_unlock(&shadow_ext_arena[i].lock);
 	spin_unlock(&ext_lock);
 }

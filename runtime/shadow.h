@@ -138,7 +138,11 @@ void shadow_reset(uptr addr, uptr size);
 /* Extension records live in one never-unmapped arena, so a stale tag read by
  * a racing thread always points at valid memory; the owner re-checks the
  * cell under the extension's lock. */
-struct shadow_ext *shadow_ext_of(u64 tag);
+extern struct shadow_ext *shadow_ext_arena;
+static inline struct shadow_ext *shadow_ext_of(u64 tag)
+{
+	return &shadow_ext_arena[tag >> 8];
+}
 u64 shadow_ext_alloc(struct shadow_ext **out);
 void shadow_ext_free(u64 tag);
 

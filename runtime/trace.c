@@ -13,6 +13,7 @@ struct trace *trace_create(void)
 	hg_atomic_only(t->ev, sizeof(u64) << shift);
 	t->mask = (1ull << shift) - 1;
 	t->part_shift = shift - 3; /* log2(TRACE_PARTS) */
+	t->part_mask = (1ull << t->part_shift) - 1;
 	for (int i = 0; i < TRACE_PARTS; i++)
 		t->part[i].start_pos = ~0ull;
 	return t;
@@ -35,7 +36,7 @@ void trace_access(struct crace_thread *thr, uptr pc, uptr addr, uptr size,
 {
 	u64 w0 = (EV_ACCESS << EV_KIND_SHIFT) | (write ? EV_WRITE : 0) |
 		 (atomic ? EV_ATOMIC : 0) | (pc & EV_PC_MASK);
-	u64 part_mask = (1ull << thr->trace->part_shift) - 1;
+	u64 part_mask = thr->trace->part_mask;
 	while (size) {
 		uptr n = size < EV_MAX_SIZE ? size : EV_MAX_SIZE;
 		if (((thr->trace->pos + 1) & part_mask) == 0)
@@ -136,7 +137,10 @@ u32 trace_restore(struct trace *t, u64 clock, uptr addr, unsigned mask,
 			if (epoch != clock || !(ev & EV_WRITE) != !write ||
 			    !(ev & EV_ATOMIC) != !atomic)
 				break;
-			if (granule_mask(w1 & EV_PC_MASK, w1 >> 48, g) != mask)
+			/* A record's mask is the union of its epoch's
+			 * accesses of one kind: any of them will do. */
+			unsigned m = granule_mask(w1 & EV_PC_MASK, w1 >> 48, g);
+			if (!m || (m & ~mask))
 				break;
 			found = 0;
 			pcs[found++] = ev & EV_PC_MASK;

@@ -51,6 +51,7 @@ struct trace {
 	u64 *ev;
 	u64 pos; /* words ever written; ring index is pos & mask */
 	u64 mask;
+	u64 part_mask; /* (1 << part_shift) - 1 */
 	u32 part_shift;
 	struct trace_part part[TRACE_PARTS];
 };
@@ -62,7 +63,7 @@ static ALWAYS_INLINE void trace_put(struct crace_thread *thr, u64 ev)
 {
 	struct trace *t = thr->trace;
 	u64 pos = t->pos;
-	if (unlikely(!(pos & ((1ull << t->part_shift) - 1))))
+	if (unlikely(!(pos & t->part_mask)))
 		trace_new_part(thr, pos);
 	store_relaxed(&t->ev[pos & t->mask], ev);
 	store_relaxed(&t->pos, pos + 1);
@@ -72,8 +73,9 @@ static ALWAYS_INLINE void trace_put(struct crace_thread *thr, u64 ev)
 void trace_access(struct crace_thread *thr, uptr pc, uptr addr, uptr size,
 		  bool write, bool atomic);
 
-/* Restores the stack of the access by `slot` at `clock` that wrote a record
- * with byte mask `mask` for the granule of `addr`. Fills pcs innermost first
+/* Restores the stack of the access by `slot` at `clock` that wrote (or
+ * widened) a record with byte mask `mask` for the granule of `addr`: the last
+ * such access whose bytes lie within mask. Fills pcs innermost first
  * and returns the count, or 0 when the history no longer holds it. */
 u32 trace_restore(struct trace *t, u64 clock, uptr addr, unsigned mask,
 		  bool write, bool atomic, uptr *pcs, u32 max);

@@ -10,7 +10,7 @@ SARIF_TOOL_VERSION=5.7.0
 SARIF_TOOL_DIR="$repo/build/sarif-multitool"
 
 PKGS=(clang-14 llvm-14-dev llvm-14-tools libunwind-dev uthash-dev libdw-dev
-      libelf-dev python3 cmake valgrind)
+      libelf-dev python3 cmake time valgrind binutils)
 
 die() { echo "deps.sh: $*" >&2; exit 1; }
 

@@ -1,6 +1,8 @@
 // When the thread that made the previous access has since made far more
-// accesses than its history holds (history_size=0: 2^16 events), the previous
-// stack cannot be restored: the report says so, and still gives the rest.
+// accesses than its history holds (history_size=0: 2^16 events; only accesses
+// that change shadow are logged, so each noise write hits a new granule), the
+// previous stack cannot be restored: the report says so, and still gives the
+// rest.
 // With the default history the stack is there.
 // RUN: %clang_crace -O1 %s -o %t
 // RUN: env CRACE_OPTIONS=history_size=0 %expect_exit 66 %run %t 4000000 | FileCheck %s $(%markers %s)
@@ -10,14 +12,14 @@
 #include <stdlib.h>
 
 int target;
-volatile int noise[64];
+volatile long noise[1 << 16];
 long rounds;
 
 void *worker(void *arg)
 {
 	target = 1; // L:W
 	for (long i = 0; i < rounds; i++)
-		noise[i & 63] = (int)i;
+		noise[i & 0xffff] = i;
 	step_set(1);
 	step_wait(2);
 	return arg;
