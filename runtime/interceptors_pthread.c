@@ -10,7 +10,9 @@
 #include <errno.h>
 #include <semaphore.h>
 #include <signal.h>
+#include <sys/syscall.h>
 #include <time.h>
+#include <unistd.h>
 
 DEFINE_REAL(int, pthread_create, pthread_t *, const pthread_attr_t *,
 	    void *(*)(void *), void *);
@@ -277,8 +279,25 @@ CRACE_EXPORT int pthread_mutex_clocklock(pthread_mutex_t *m, clockid_t clk,
 	     REAL(pthread_mutex_clocklock)(m, clk, ts), acquired);
 }
 
+/* glibc refuses (EPERM) to unlock an error-checking, recursive or robust
+ * mutex for a thread that does not own it; such a call releases nothing.
+ * The fields are glibc's, read as its own unlock does. */
+static bool unlock_refused(pthread_mutex_t *m)
+{
+	int kind = m->__data.__kind;
+	bool robust = kind & 16;
+	if (!robust && (kind & 3) != PTHREAD_MUTEX_RECURSIVE_NP &&
+	    (kind & 3) != PTHREAD_MUTEX_ERRORCHECK_NP)
+		return false;
+	int owner =
+		robust ? (m->__data.__lock & 0x3fffffff) : m->__data.__owner;
+	return owner != (int)syscall(SYS_gettid);
+}
+
 CRACE_EXPORT int pthread_mutex_unlock(pthread_mutex_t *m)
 {
+	if (unlock_refused(m))
+		return REAL(pthread_mutex_unlock)(m);
 	UNLOCK(pthread_mutex_unlock, m, LOCK_MUTEX, releasing);
 	return REAL(pthread_mutex_unlock)(m);
 }
