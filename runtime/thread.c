@@ -133,10 +133,22 @@ static unsigned slot_acquire(void)
 	return s;
 }
 
+/* Registry lock held. The traces of the last SLOT_TRACES_KEPT returned slots
+ * are kept for the previous stacks of their threads' accesses; older ones
+ * are dropped, so a program that churns threads holds a few rings, not
+ * one per quarantined slot. */
+#define SLOT_TRACES_KEPT 8
 static void slot_release(unsigned s)
 {
 	free_slots[(free_head + free_count) % MAX_SLOTS] = s;
 	free_count++;
+	if (free_count > SLOT_TRACES_KEPT) {
+		unsigned old = free_slots[(free_head + free_count - 1 -
+					   SLOT_TRACES_KEPT) %
+					  MAX_SLOTS];
+		if (slots[old].trace)
+			trace_drop(slots[old].trace);
+	}
 }
 
 /* Registry lock held. The thread's slot becomes reusable (its state is

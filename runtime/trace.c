@@ -3,6 +3,7 @@
 #include "annotate.h"
 #include "options.h"
 #include "shadow.h"
+#include <sys/mman.h>
 
 struct trace *trace_create(void)
 {
@@ -29,6 +30,20 @@ void trace_new_part(struct crace_thread *thr, u64 pos)
 	store_relaxed(&p->stack, stackdepot_put(thr->stack, n));
 	store_relaxed(&p->depth, thr->depth);
 	store_release(&p->start_pos, pos);
+}
+
+void trace_drop(struct trace *t)
+{
+	u32 gen = t->gen;
+	store_relaxed(&t->gen, gen + 1);
+	__atomic_thread_fence(__ATOMIC_RELEASE);
+	for (int i = 0; i < TRACE_PARTS; i++)
+		store_relaxed(&t->part[i].start_pos, ~0ull);
+	madvise(t->ev, (t->mask + 1) * sizeof(u64), MADV_DONTNEED);
+	/* The next occupant starts on a part boundary, so its first events
+	 * get a header (and zeroed words replay as padding). */
+	store_relaxed(&t->pos, (t->pos + t->part_mask) & ~t->part_mask);
+	store_release(&t->gen, gen + 2);
 }
 
 void trace_access(struct crace_thread *thr, uptr pc, uptr addr, uptr size,
@@ -106,7 +121,10 @@ u32 trace_restore(struct trace *t, u64 clock, uptr addr, unsigned mask,
 	struct replay r;
 	r.stack = internal_alloc(SHADOW_STACK_MAX * sizeof(uptr));
 	u32 found = 0;
+	u32 gen = load_acquire(&t->gen);
 	u64 cur = load_acquire(&t->pos);
+	if (gen & 1)
+		goto out;
 	u64 start = find_start(t, clock, cur, &r);
 	if (start == ~0ull)
 		goto out;
@@ -154,9 +172,12 @@ u32 trace_restore(struct trace *t, u64 clock, uptr addr, unsigned mask,
 		}
 		}
 	}
-	/* The writer may have lapped us while we read: then trust nothing. */
-	if (load_acquire(&t->pos) - start >
-	    t->mask + 1 - (1ull << t->part_shift))
+	/* The writer may have lapped us while we read, or the ring been
+	 * dropped: then trust nothing. */
+	__atomic_thread_fence(__ATOMIC_ACQUIRE);
+	if (load_relaxed(&t->pos) - start >
+		    t->mask + 1 - (1ull << t->part_shift) ||
+	    load_relaxed(&t->gen) != gen)
 		found = 0;
 out:
 	internal_free(r.stack, SHADOW_STACK_MAX * sizeof(uptr));

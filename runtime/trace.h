@@ -19,7 +19,11 @@
  * recoverable as long as the part holding it has not been overwritten: the
  * last (TRACE_PARTS-1)/TRACE_PARTS of the ring, 2^(16+history_size) words.
  * Only accesses that change shadow are logged (same-epoch repeats are not),
- * so the event found is the one that wrote the record that raced. */
+ * so the event found is the one that wrote the record that raced.
+ *
+ * A retired slot's ring is dropped (its pages given back) once a few newer
+ * threads have retired (thread.c); a report that needs it then finds
+ * nothing and prints no stack rather than a wrong one. */
 #ifndef CRACE_TRACE_H
 #define CRACE_TRACE_H
 
@@ -53,11 +57,15 @@ struct trace {
 	u64 mask;
 	u64 part_mask; /* (1 << part_shift) - 1 */
 	u32 part_shift;
+	u32 gen; /* odd while the ring is being dropped: replay retries none */
 	struct trace_part part[TRACE_PARTS];
 };
 
 struct trace *trace_create(void);
 void trace_new_part(struct crace_thread *thr, u64 pos);
+/* Forgets the history and gives the ring's memory back. The slot must have
+ * no thread; replays running meanwhile find nothing. */
+void trace_drop(struct trace *t);
 
 static ALWAYS_INLINE void trace_put(struct crace_thread *thr, u64 ev)
 {
