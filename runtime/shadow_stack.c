@@ -41,14 +41,66 @@ void shadow_stack_pop(struct crace_thread *thr)
 		thr->depth--;
 }
 
-CRACE_EXPORT void __crace_func_entry(void *caller_pc)
+/* The hooks below are leaves (no frame, no saved registers): the common
+ * case writes one trace word and one shadow frame; everything else (no
+ * thread state yet, a handler inside the runtime, a new trace part, an
+ * empty or full shadow stack) is a tail call to the general version. */
+static NOINLINE void func_entry_slow(uptr caller_pc, uptr sp)
 {
-	push(cur_thread(), (uptr)caller_pc, CALLER_SP());
+	push(cur_thread(), caller_pc, sp);
+}
+
+static NOINLINE void func_exit_slow(void)
+{
+	shadow_stack_pop(cur_thread());
+}
+
+/* Entry with the instrumented function's stack pointer in hand. Called only
+ * by the stub below; `used` keeps it for the stub's jump. */
+__attribute__((used)) void func_entry_sp(uptr pc, uptr sp)
+{
+	struct crace_thread *thr = crace_cur;
+	if (unlikely(!thr || thr->hooks_off))
+		return func_entry_slow(pc, sp);
+	struct trace *t = thr->trace;
+	u64 pos = t->pos;
+	if (unlikely(!(pos & t->part_mask)))
+		return func_entry_slow(pc, sp);
+	u32 d = thr->depth;
+	if (unlikely(d >= SHADOW_STACK_MAX))
+		return func_entry_slow(pc, sp);
+	thr->stack[d] = pc;
+	thr->stack_sp[d] = sp;
+	thr->depth = d + 1;
+	/* A user-space pc fits EV_PC_MASK: no masking needed. */
+	store_relaxed(&t->ev[pos & t->mask], (EV_ENTRY << EV_KIND_SHIFT) | pc);
+	store_relaxed(&t->pos, pos + 1);
+}
+
+/* The caller's stack pointer is just above the return address at the
+ * hook's first instruction; reading it there keeps the hook frameless
+ * (__builtin_frame_address would force a frame). */
+CRACE_EXPORT __attribute__((naked)) void __crace_func_entry(void *caller_pc)
+{
+	__asm__("lea 8(%rsp), %rsi\n\t"
+		"jmp func_entry_sp");
 }
 
 CRACE_EXPORT void __crace_func_exit(void)
 {
-	shadow_stack_pop(cur_thread());
+	struct crace_thread *thr = crace_cur;
+	if (unlikely(!thr || thr->hooks_off))
+		return func_exit_slow();
+	struct trace *t = thr->trace;
+	u64 pos = t->pos;
+	if (unlikely(!(pos & t->part_mask)))
+		return func_exit_slow();
+	u32 d = thr->depth;
+	if (unlikely(!d))
+		return func_exit_slow();
+	store_relaxed(&t->ev[pos & t->mask], EV_EXIT << EV_KIND_SHIFT);
+	store_relaxed(&t->pos, pos + 1);
+	thr->depth = d - 1;
 }
 
 /* Frames dropped without returning are logged as exits, so replaying the
