@@ -237,7 +237,8 @@ static uptr covered_granules(struct crace_thread *thr, uptr addr, uptr n,
 	uptr i = 0;
 	for (; i < n; i++) {
 		u64 s0 = load_relaxed(&c[i].s0), s1 = load_relaxed(&c[i].s1);
-		if (s0 != rec && s0 != twin && s1 != rec && s1 != twin)
+		if (s0 != rec && s0 != twin && s1 != rec && s1 != twin &&
+		    !(rec_is_ext(s1) && ext_covers(shadow_ext_of(s1), rec)))
 			break;
 	}
 	return i;
@@ -282,8 +283,9 @@ void access_range(struct crace_thread *thr, uptr addr, uptr size,
 	}
 }
 
-NOINLINE void access_sized_slow(uptr addr, unsigned size, unsigned flags,
-				uptr pc)
+static NOINLINE void access_sized_general(uptr addr, unsigned size,
+					  unsigned mask, unsigned flags,
+					  uptr pc)
 {
 	struct crace_thread *thr = cur_thread();
 	if (size == 16) {
@@ -291,8 +293,25 @@ NOINLINE void access_sized_slow(uptr addr, unsigned size, unsigned flags,
 		access_granule(thr, addr + 8, 0xff, flags, pc);
 		return;
 	}
-	/* access_sized found it not covered (or had no thread yet). */
-	access_slow(thr, addr, ((1u << size) - 1) << (addr & 7), flags, pc);
+	access_slow(thr, addr, mask, flags, pc);
+}
+
+/* access_sized found it not covered (or had no thread yet). Read-shared
+ * data in its steady state is checked here, in a leaf that saves no
+ * registers: no cell creation, no options, the cheapest miss. */
+void access_sized_slow(uptr addr, unsigned size, unsigned flags, uptr pc)
+{
+	struct crace_thread *thr = crace_cur;
+	unsigned mask = ((1u << size) - 1) << (addr & 7);
+	if (likely(thr) && size != 16) {
+		const struct shadow_cell *c = shadow_cell_peek(addr);
+		u64 tag = c ? load_relaxed(&c->s1) : 0;
+		if (rec_is_ext(tag) &&
+		    ext_covers(shadow_ext_of(tag),
+			       access_record(thr, mask, flags)))
+			return;
+	}
+	access_sized_general(addr, size, mask, flags, pc);
 }
 
 #define DEFINE_ACCESS(n)                                                       \
