@@ -302,7 +302,7 @@ static NOINLINE void access_sized_general(uptr addr, unsigned size,
 void access_sized_slow(uptr addr, unsigned size, unsigned flags, uptr pc)
 {
 	struct crace_thread *thr = crace_cur;
-	unsigned mask = ((1u << size) - 1) << (addr & 7);
+	unsigned mask = size == 16 ? 0xffu : sized_mask(addr, size);
 	if (likely(thr) && size != 16) {
 		const struct shadow_cell *c = shadow_cell_peek(addr);
 		u64 tag = c ? load_relaxed(&c->s1) : 0;
