@@ -138,7 +138,8 @@ def access_cost(n1, n2):
     for case, what in (("read", "same-epoch 8-byte read"),
                        ("write", "same-epoch 8-byte write"),
                        ("shared", "read of read-shared data (2 readers)"),
-                       ("call", "call+return of an instrumented function")):
+                       ("call", "call+return of an instrumented function"),
+                       ("epoch", "first write of an epoch to own data")):
         per = {}
         for mode in ("native", "crace"):
             env = dict(os.environ)

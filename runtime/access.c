@@ -283,9 +283,9 @@ void access_range(struct crace_thread *thr, uptr addr, uptr size,
 	}
 }
 
-static NOINLINE void access_sized_general(uptr addr, unsigned size,
-					  unsigned mask, unsigned flags,
-					  uptr pc)
+/* access_sized found it not covered (or had no thread or cell yet). */
+NOINLINE void access_sized_general(uptr addr, unsigned size, unsigned mask,
+				   unsigned flags, uptr pc)
 {
 	struct crace_thread *thr = cur_thread();
 	if (size == 16) {
@@ -296,21 +296,14 @@ static NOINLINE void access_sized_general(uptr addr, unsigned size,
 	access_slow(thr, addr, mask, flags, pc);
 }
 
-/* access_sized found it not covered (or had no thread yet). Read-shared
- * data in its steady state is checked here, in a leaf that saves no
- * registers: no cell creation, no options, the cheapest miss. */
-void access_sized_slow(uptr addr, unsigned size, unsigned flags, uptr pc)
+/* Read-shared data in its steady state, covered by an extension record:
+ * checked without locking, cell creation or options. */
+NOINLINE void access_sized_shared(uptr addr, unsigned size, unsigned mask,
+				  unsigned flags, uptr pc, u64 tag)
 {
-	struct crace_thread *thr = crace_cur;
-	unsigned mask = size == 16 ? 0xffu : sized_mask(addr, size);
-	if (likely(thr) && size != 16) {
-		const struct shadow_cell *c = shadow_cell_peek(addr);
-		u64 tag = c ? load_relaxed(&c->s1) : 0;
-		if (rec_is_ext(tag) &&
-		    ext_covers(shadow_ext_of(tag),
-			       access_record(thr, mask, flags)))
-			return;
-	}
+	if (ext_covers(shadow_ext_of(tag),
+		       access_record(crace_cur, mask, flags)))
+		return;
 	access_sized_general(addr, size, mask, flags, pc);
 }
 

@@ -57,7 +57,10 @@ static ALWAYS_INLINE void access_granule(struct crace_thread *thr, uptr addr,
 	access_slow(thr, addr, mask, flags, pc);
 }
 
-void access_sized_slow(uptr addr, unsigned size, unsigned flags, uptr pc);
+void access_sized_general(uptr addr, unsigned size, unsigned mask,
+			  unsigned flags, uptr pc);
+void access_sized_shared(uptr addr, unsigned size, unsigned mask,
+			 unsigned flags, uptr pc, u64 tag);
 
 /* The bytes an aligned access of 1, 2, 4 or 8 bytes touches in its granule;
  * an 8-byte one fills it (no shift to compute). */
@@ -68,22 +71,34 @@ static ALWAYS_INLINE unsigned sized_mask(uptr addr, unsigned size)
 
 /* An aligned access of 1, 2, 4, 8 or 16 bytes. Everything but the covered
  * case is a tail call, so the exported hooks are leaves that save no
- * registers. */
+ * registers. A miss on read-shared data (the cell holds an extension tag)
+ * goes to the cheapest slow path, which scans the extension. */
 static ALWAYS_INLINE void access_sized(uptr addr, unsigned size, unsigned flags,
 				       uptr pc)
 {
 	struct crace_thread *thr = crace_cur;
-	if (likely(thr)) {
-		if (size == 16) {
-			if (likely(access_covered(thr, addr, 0xff, flags) &&
-				   access_covered(thr, addr + 8, 0xff, flags)))
-				return;
-		} else if (likely(access_covered(
-				   thr, addr, sized_mask(addr, size), flags))) {
+	unsigned mask = size == 16 ? 0xffu : sized_mask(addr, size);
+	if (unlikely(!thr))
+		return access_sized_general(addr, size, mask, flags, pc);
+	if (size == 16) {
+		if (likely(access_covered(thr, addr, 0xff, flags) &&
+			   access_covered(thr, addr + 8, 0xff, flags)))
 			return;
-		}
+		return access_sized_general(addr, size, mask, flags, pc);
 	}
-	access_sized_slow(addr, size, flags, pc);
+	struct shadow_cell *c = shadow_cell_peek(addr);
+	if (unlikely(!c))
+		return access_sized_general(addr, size, mask, flags, pc);
+	u64 rec = access_record(thr, mask, flags);
+	u64 ignore = (flags & ACC_WRITE) ? 0 : REC_WRITE;
+	if (likely(rec_covers(load_relaxed(&c->s0), rec, ignore)))
+		return;
+	u64 s1 = load_relaxed(&c->s1);
+	if (likely(rec_covers(s1, rec, ignore)))
+		return;
+	if (rec_is_ext(s1))
+		return access_sized_shared(addr, size, mask, flags, pc, s1);
+	access_sized_general(addr, size, mask, flags, pc);
 }
 
 #endif

@@ -25,11 +25,10 @@ void shadow_init(void)
 	hg_atomic_only(shadow_ext_arena, EXT_MAX * sizeof(struct shadow_ext));
 }
 
-struct shadow_cell *shadow_cell_get(uptr addr)
+struct shadow_cell *shadow_cell_create(uptr addr)
 {
-	struct shadow_cell *c = shadow_cell_peek(addr);
-	if (likely(c) || (addr >> APP_ADDR_BITS))
-		return c;
+	if (addr >> APP_ADDR_BITS)
+		return NULL;
 	struct shadow_cell **slot = &shadow_dir[addr >> REGION_SHIFT];
 	struct shadow_cell *chunk = internal_mmap(CHUNK_BYTES, "shadow memory");
 	hg_atomic_only(chunk, CHUNK_BYTES);

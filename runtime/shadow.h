@@ -128,8 +128,14 @@ static ALWAYS_INLINE struct shadow_cell *shadow_cell_peek(uptr addr)
 	return chunk + ((addr & (REGION_SIZE - 1)) >> GRANULE_SHIFT);
 }
 
-/* Cell for addr, creating its chunk; NULL only for non-user addresses. */
-struct shadow_cell *shadow_cell_get(uptr addr);
+/* Cell for addr, creating its chunk (out of line: once per 4 MiB region);
+ * NULL only for non-user addresses. */
+struct shadow_cell *shadow_cell_create(uptr addr);
+static ALWAYS_INLINE struct shadow_cell *shadow_cell_get(uptr addr)
+{
+	struct shadow_cell *c = shadow_cell_peek(addr);
+	return likely(c) ? c : shadow_cell_create(addr);
+}
 
 /* Forget everything about [addr, addr+size): freshly allocated or unmapped
  * memory. Large ranges give their shadow pages back to the kernel. */

@@ -6,6 +6,8 @@
  *   write    same-epoch 8-byte writes of private data
  *   shared   8-byte reads of data that another thread read too
  *   call     a call to a small instrumented function (entry + exit)
+ *   epoch    8-byte writes of private data, each the first of its epoch
+ *            (a mutex release every ELEMS writes, as in stencil)
  */
 #include <pthread.h>
 #include <sched.h>
@@ -45,6 +47,21 @@ static __attribute__((noinline)) void calls(long n)
 	sink = s;
 }
 
+static pthread_mutex_t epoch_mu = PTHREAD_MUTEX_INITIALIZER;
+
+/* Every pass over the array starts a new epoch, so each write finds the
+ * thread's own record of the previous one. */
+static __attribute__((noinline)) void epoch_writes(long n)
+{
+	for (long i = 0; i < n; i++) {
+		if (!(i & (ELEMS - 1))) {
+			pthread_mutex_lock(&epoch_mu);
+			pthread_mutex_unlock(&epoch_mu);
+		}
+		arr[i & (ELEMS - 1)] = (unsigned long)i;
+	}
+}
+
 static int other_done;
 static unsigned long other_sum;
 
@@ -60,7 +77,7 @@ int main(int argc, char **argv)
 {
 	if (argc != 3) {
 		fprintf(stderr,
-			"usage: access_cost read|write|shared|call N\n");
+			"usage: access_cost read|write|shared|call|epoch N\n");
 		return 2;
 	}
 	long n = atol(argv[2]);
@@ -83,6 +100,9 @@ int main(int argc, char **argv)
 	} else if (!strcmp(argv[1], "write")) {
 		writes(ELEMS);
 		writes(n);
+	} else if (!strcmp(argv[1], "epoch")) {
+		epoch_writes(ELEMS);
+		epoch_writes(n);
 	} else if (!strcmp(argv[1], "call")) {
 		calls(ELEMS);
 		calls(n);
