@@ -172,6 +172,37 @@ static bool access_own(struct crace_thread *thr, struct shadow_cell *c, u64 cur)
 	return shadow_cell_cas(c, s0, s1, cur, keep0 ? s0 : keep1 ? s1 : 0);
 }
 
+/* The general case: every record checked against cur, the new set stored
+ * (a compare-and-swap, retried if the cell changed meanwhile). Out of line,
+ * so the common slow cases above save few registers. */
+static NOINLINE void access_general(struct crace_thread *thr,
+				    struct shadow_cell *c, uptr addr, u64 cur,
+				    unsigned flags, uptr pc)
+{
+	u64 racy;
+	bool changed;
+	for (;;) {
+		racy = 0;
+		changed = false;
+		u64 s0 = load_relaxed(&c->s0), s1 = load_relaxed(&c->s1);
+		if (rec_is_ext(s1)) {
+			if (access_ext(thr, c, s1, cur, &racy, &changed))
+				break;
+			continue;
+		}
+		u64 old[2] = {s0, s1}, out[3];
+		u32 m = update_records(thr, cur, old, 2, out, &racy);
+		changed = !(out[0] == s0 && (m > 1 ? out[1] : 0) == s1);
+		if (!changed || access_inline(c, s0, s1, out, m))
+			break;
+	}
+	if (changed && !(flags & ACC_NO_TRACE))
+		trace_access(thr, pc, addr, __builtin_popcount(rec_mask(cur)),
+			     flags & ACC_WRITE, flags & ACC_ATOMIC);
+	if (unlikely(racy))
+		report_race(thr, addr, cur, pc, racy);
+}
+
 void access_slow(struct crace_thread *thr, uptr addr, unsigned mask,
 		 unsigned flags, uptr pc)
 {
@@ -198,28 +229,7 @@ void access_slow(struct crace_thread *thr, uptr addr, unsigned mask,
 				     flags & ACC_WRITE, flags & ACC_ATOMIC);
 		return;
 	}
-	u64 racy;
-	bool changed;
-	for (;;) {
-		racy = 0;
-		changed = false;
-		u64 s0 = load_relaxed(&c->s0), s1 = load_relaxed(&c->s1);
-		if (rec_is_ext(s1)) {
-			if (access_ext(thr, c, s1, cur, &racy, &changed))
-				break;
-			continue;
-		}
-		u64 old[2] = {s0, s1}, out[3];
-		u32 m = update_records(thr, cur, old, 2, out, &racy);
-		changed = !(out[0] == s0 && (m > 1 ? out[1] : 0) == s1);
-		if (!changed || access_inline(c, s0, s1, out, m))
-			break;
-	}
-	if (changed && !(flags & ACC_NO_TRACE))
-		trace_access(thr, pc, addr, __builtin_popcount(mask),
-			     flags & ACC_WRITE, flags & ACC_ATOMIC);
-	if (unlikely(racy))
-		report_race(thr, addr, cur, pc, racy);
+	access_general(thr, c, addr, cur, flags, pc);
 }
 
 /* How many of the n whole granules from addr (all in one region) this

@@ -46,11 +46,11 @@ void trace_drop(struct trace *t)
 	store_release(&t->gen, gen + 2);
 }
 
-void trace_access(struct crace_thread *thr, uptr pc, uptr addr, uptr size,
-		  bool write, bool atomic)
+/* Any access: split into events of at most EV_MAX_SIZE bytes, padding at
+ * part ends. */
+static NOINLINE void trace_access_split(struct crace_thread *thr, u64 w0,
+					uptr addr, uptr size)
 {
-	u64 w0 = (EV_ACCESS << EV_KIND_SHIFT) | (write ? EV_WRITE : 0) |
-		 (atomic ? EV_ATOMIC : 0) | (pc & EV_PC_MASK);
 	u64 part_mask = thr->trace->part_mask;
 	while (size) {
 		uptr n = size < EV_MAX_SIZE ? size : EV_MAX_SIZE;
@@ -61,6 +61,24 @@ void trace_access(struct crace_thread *thr, uptr pc, uptr addr, uptr size,
 		addr += n;
 		size -= n;
 	}
+}
+
+void trace_access(struct crace_thread *thr, uptr pc, uptr addr, uptr size,
+		  bool write, bool atomic)
+{
+	u64 w0 = (EV_ACCESS << EV_KIND_SHIFT) | (write ? EV_WRITE : 0) |
+		 (atomic ? EV_ATOMIC : 0) | (pc & EV_PC_MASK);
+	struct trace *t = thr->trace;
+	u64 pos = t->pos, part_mask = t->part_mask;
+	/* The common case, a leaf: one event, both words inside the current
+	 * part. */
+	if (unlikely(size > EV_MAX_SIZE || !(pos & part_mask) ||
+		     !((pos + 1) & part_mask)))
+		return trace_access_split(thr, w0, addr, size);
+	store_relaxed(&t->ev[pos & t->mask], w0);
+	store_relaxed(&t->ev[(pos + 1) & t->mask],
+		      ((u64)size << 48) | (addr & EV_PC_MASK));
+	store_relaxed(&t->pos, pos + 2);
 }
 
 struct replay {
