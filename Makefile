@@ -63,7 +63,7 @@ $(BUILD)/unit/%: tests/unit/%.c $(RT_OBJS)
 # ThreadSanitizer (whose runtime defines the same Annotate* entry points as
 # annotations.c: the linker keeps ours, which the stress does not call, and
 # TSan's are not needed), and built for helgrind (DWARF 4 for valgrind 3.19, and
-# the annotations of runtime/annotate.h). Both link the runtime's objects
+# the annotations of runtime/self_check.h). Both link the runtime's objects
 # like the unit tests do.
 UNIT_RT_SRCS := $(filter-out runtime/interceptors_%.c runtime/init.c,$(RT_SRCS))
 TSAN_OBJS   := $(UNIT_RT_SRCS:runtime/%.c=$(BUILD)/tsan/rt/%.o)

@@ -1,7 +1,7 @@
 /* Internal allocator: power-of-two size classes carved from mmap'd slabs,
  * one free list and lock per class; large blocks are mmap'd directly. */
 #include "alloc.h"
-#include "annotate.h"
+#include "self_check.h"
 #include "spinlock.h"
 #include <errno.h>
 #include <string.h>
@@ -26,7 +26,7 @@ struct size_class {
 
 static struct size_class classes[NCLASSES];
 
-static char mapping_order; /* see tsan_release in annotate.h */
+static char mapping_order; /* see tsan_release in self_check.h */
 
 /* Raw system calls: the runtime's own mappings must not pass through its
  * mmap interceptor (which would look up, or even create, the thread they

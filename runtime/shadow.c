@@ -1,7 +1,7 @@
 /* Shadow directory, chunk creation, reset and the extension arena. */
 #include "shadow.h"
 #include "alloc.h"
-#include "annotate.h"
+#include "self_check.h"
 #include <string.h>
 #include <sys/mman.h>
 

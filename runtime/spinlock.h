@@ -3,8 +3,8 @@
 #ifndef CRACE_SPINLOCK_H
 #define CRACE_SPINLOCK_H
 
-#include "annotate.h"
 #include "common.h"
+#include "self_check.h"
 #include <sched.h>
 
 /* Runtime locks the calling thread holds: a signal handler that finds it

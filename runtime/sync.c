@@ -1,5 +1,6 @@
 #include "sync.h"
 #include "alloc.h"
+#include "self_check.h"
 
 #define SYNC_STRIPES 4096
 
@@ -49,6 +50,9 @@ void sync_init(void)
 {
 	areas = internal_mmap(sizeof(u64) << (47 - AREA_SHIFT - 6),
 			      "sync object map");
+	/* Read without the stripe lock only to see whether it is empty. */
+	for (int i = 0; i < SYNC_STRIPES; i++)
+		hg_atomic_only(&stripes[i].head, sizeof(stripes[i].head));
 }
 
 /* Dead objects wait here to be reused. An object is never given back to

@@ -1,7 +1,7 @@
 #include "trace.h"
 #include "alloc.h"
-#include "annotate.h"
 #include "options.h"
+#include "self_check.h"
 #include "shadow.h"
 #include <sys/mman.h>
 

@@ -7,8 +7,8 @@
  * touched with atomic operations (helgrind cannot tell those apart from plain
  * ones; the ThreadSanitizer build checks them). Otherwise the annotations
  * compile to nothing. */
-#ifndef CRACE_ANNOTATE_H
-#define CRACE_ANNOTATE_H
+#ifndef CRACE_SELF_CHECK_H
+#define CRACE_SELF_CHECK_H
 
 #ifdef CRACE_HELGRIND
 #include <valgrind/helgrind.h>
