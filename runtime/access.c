@@ -7,8 +7,6 @@
 #include "trace.h"
 #include <crace_abi.h>
 
-#define MAX_RECORDS (SHADOW_EXT_RECORDS + 1)
-
 static bool happens_before(const struct crace_thread *thr, u64 r)
 {
 	unsigned slot = rec_slot(r);
@@ -107,17 +105,21 @@ static bool access_ext(struct crace_thread *thr, struct shadow_cell *c, u64 tag,
 		spin_unlock(&e->lock);
 		return false;
 	}
-	u64 old[SHADOW_EXT_RECORDS], out[MAX_RECORDS];
+	u64 old[SHADOW_EXT_RECORDS + 1], out[SHADOW_EXT_RECORDS + 2];
 	/* Atomic loads: ext_has reads these without the lock. */
 	u32 n = load_relaxed(&e->n);
 	for (u32 i = 0; i < n; i++)
 		old[i] = load_relaxed(&e->rec[i]);
+	/* A record access_own stored beside the tag (see there) joins. */
+	u64 s0 = load_relaxed(&c->s0);
+	if (s0)
+		old[n++] = s0;
 	u32 m = update_records(thr, cur, old, n, out, racy);
 	*changed = true;
 	if (m <= 2) {
 		/* Back to the inline form, and to the fast path. */
 		bool done =
-			shadow_cell_cas(c, 0, tag, out[0], m > 1 ? out[1] : 0);
+			shadow_cell_cas(c, s0, tag, out[0], m > 1 ? out[1] : 0);
 		spin_unlock(&e->lock);
 		if (done)
 			shadow_ext_free(tag);
@@ -128,6 +130,8 @@ static bool access_ext(struct crace_thread *thr, struct shadow_cell *c, u64 tag,
 	for (u32 i = 0; i < m; i++)
 		store_relaxed(&e->rec[i], out[i]);
 	store_relaxed(&e->n, m);
+	if (s0) /* now in the extension */
+		shadow_cell_cas(c, s0, tag, 0, tag);
 	spin_unlock(&e->lock);
 	return true;
 }
@@ -157,9 +161,23 @@ static bool own_earlier(const struct crace_thread *thr, u64 r)
 }
 
 /* The commonest slow case: the granule holds only this thread's records of
- * earlier epochs (its private data after a lock release or barrier). No
- * race is possible; cur replaces the records it supersedes. Returns false
- * when the case does not apply or the cell changed meanwhile. */
+ * earlier epochs (its private data after a lock release or barrier, or a
+ * block it just allocated). No race is possible; cur replaces the records
+ * it supersedes. Returns false when the case does not apply or the cell
+ * changed meanwhile.
+ *
+ * When s1 stays as it is (the usual case: cur supersedes the one record, or
+ * the cell is fresh), s0 gets a plain store instead of a compare-and-swap,
+ * as in TSan: another thread can only change the cell between our load and
+ * store by accessing the same granule at that instant, unordered with us.
+ * If the bytes overlap and one side writes, that is a race the program
+ * makes again and again in practice; at worst this instance is missed.
+ * Disjoint bytes or two reads may lose the other thread's record, which
+ * can only hide a later race, never report a false one. The other thread
+ * may also have moved the cell to an extension (s0 = 0, s1 = tag): our
+ * store then leaves a record in s0 beside the tag, which access_ext folds
+ * back in. s1 itself is only ever replaced by a compare-and-swap, so no
+ * tag is lost. */
 static bool access_own(struct crace_thread *thr, struct shadow_cell *c, u64 cur)
 {
 	u64 s0 = load_relaxed(&c->s0), s1 = load_relaxed(&c->s1);
@@ -169,7 +187,11 @@ static bool access_own(struct crace_thread *thr, struct shadow_cell *c, u64 cur)
 	     keep1 = s1 && !supersedes(thr, cur, s1);
 	if (keep0 && keep1)
 		return false;
-	return shadow_cell_cas(c, s0, s1, cur, keep0 ? s0 : keep1 ? s1 : 0);
+	u64 n1 = keep0 ? s0 : keep1 ? s1 : 0;
+	if (n1 != s1)
+		return shadow_cell_cas(c, s0, s1, cur, n1);
+	store_relaxed(&c->s0, cur);
+	return true;
 }
 
 /* The general case: every record checked against cur, the new set stored

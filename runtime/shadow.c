@@ -46,8 +46,8 @@ struct shadow_cell *shadow_cell_create(uptr addr)
  * extension (which would corrupt the free list). */
 static void release_ext(struct shadow_cell *c)
 {
-	u64 s1 = load_relaxed(&c->s1);
-	if (rec_is_ext(s1) && shadow_cell_cas(c, 0, s1, 0, 0))
+	u64 s0 = load_relaxed(&c->s0), s1 = load_relaxed(&c->s1);
+	if (rec_is_ext(s1) && shadow_cell_cas(c, s0, s1, 0, 0))
 		shadow_ext_free(s1);
 }
 

@@ -26,8 +26,9 @@
  * read and write. When a granule needs more records (readers in several
  * threads, disjoint bytes written by several threads) s1 holds an extension
  * tag (mask bits 0, index << 8) naming a struct shadow_ext with room for
- * SHADOW_EXT_RECORDS records, and s0 is 0. The fast path reads a cell
- * with plain loads; every change is a 16-byte compare-and-swap. */
+ * SHADOW_EXT_RECORDS records, and s0 is 0 (or, briefly, one more record:
+ * see access_own). The fast path reads a cell with plain loads; every change
+ * is a 16-byte compare-and-swap, except access_own's plain store of s0. */
 #ifndef CRACE_SHADOW_H
 #define CRACE_SHADOW_H
 
