@@ -41,4 +41,15 @@ __attribute__((noreturn, format(printf, 1, 2))) void crace_die(const char *fmt,
 __attribute__((noreturn)) void crace_check_failed(const char *file, int line,
 						  const char *cond);
 
+/* Whether pc lies in libcrace.so's own code, delimited by the linker: for
+ * the runtime's own calls into its exported libc interceptors, a signal that
+ * interrupted the runtime, and runtime frames trimmed from reports. */
+extern char __ehdr_start[] __attribute__((visibility("hidden")));
+extern char etext[] __attribute__((visibility("hidden")));
+
+static inline __attribute__((always_inline)) bool pc_in_runtime(uptr pc)
+{
+	return pc >= (uptr)__ehdr_start && pc < (uptr)etext;
+}
+
 #endif

@@ -24,7 +24,6 @@
 #include "spinlock.h"
 #include "sync.h"
 #include <errno.h>
-#include <link.h>
 #include <signal.h>
 #include <ucontext.h>
 #include <unistd.h>
@@ -58,9 +57,6 @@ static uptr thread_key(pthread_t th)
 				    52];
 }
 
-/* libcrace.so's code, to tell whether a signal interrupted it. */
-static uptr text_lo, text_hi;
-
 static const int fatal_signals[] = {SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL};
 
 static bool wrappable(int sig)
@@ -71,8 +67,7 @@ static bool wrappable(int sig)
 static bool interrupted_runtime(struct crace_thread *thr, void *uc)
 {
 	uptr pc = ((ucontext_t *)uc)->uc_mcontext.gregs[REG_RIP];
-	return thr->in_runtime || crace_locks_held ||
-	       (pc >= text_lo && pc < text_hi);
+	return thr->in_runtime || crace_locks_held || pc_in_runtime(pc);
 }
 
 static void acquire_signal(struct crace_thread *thr, int sig)
@@ -266,28 +261,10 @@ CRACE_EXPORT sighandler_t sysv_signal(int sig, sighandler_t handler)
 	return install(sig, handler, SA_RESETHAND | SA_NODEFER, false);
 }
 
-static int find_text(struct dl_phdr_info *info, size_t size, void *data)
-{
-	(void)size;
-	uptr self = (uptr)data;
-	for (int i = 0; i < info->dlpi_phnum; i++) {
-		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
-		uptr lo = info->dlpi_addr + ph->p_vaddr;
-		if (ph->p_type == PT_LOAD && (ph->p_flags & PF_X) &&
-		    self >= lo && self < lo + ph->p_memsz) {
-			text_lo = lo;
-			text_hi = lo + ph->p_memsz;
-			return 1;
-		}
-	}
-	return 0;
-}
-
 void signals_init(void)
 {
 	/* Resolved now: dlsym is no business for a crash handler. */
 	CRACE_CHECK(REAL(raise) && REAL(sigaction));
-	dl_iterate_phdr(find_text, (void *)(uptr)signal_wrapper);
 	for (unsigned i = 0; i < ARRAY_SIZE(fatal_signals); i++) {
 		struct sigaction cur;
 		int sig = fatal_signals[i];

@@ -199,7 +199,7 @@ CRACE_EXPORT size_t strnlen(const char *s, size_t max)
 
 static void check_strcpy(uptr caller, uptr pc, char *dst, const char *src)
 {
-	if (called_from_runtime(caller))
+	if (pc_in_runtime(caller))
 		return;
 	size_t n = REAL(strlen)(src) + 1;
 	check_copy(caller, pc, dst, src, n, n);
@@ -209,7 +209,7 @@ static void check_strcpy(uptr caller, uptr pc, char *dst, const char *src)
 static void check_strncpy(uptr caller, uptr pc, char *dst, const char *src,
 			  size_t n)
 {
-	if (called_from_runtime(caller))
+	if (pc_in_runtime(caller))
 		return;
 	size_t k = REAL(strnlen)(src, n);
 	check_copy(caller, pc, dst, src, k < n ? k + 1 : n, n);

@@ -9,25 +9,16 @@
 #include "interceptors.h"
 #include "shadow_stack.h"
 
-/* libcrace.so's own code, delimited by the linker. The runtime's own calls
- * to memcpy, strlen, vsnprintf... reach these exported interceptors too
- * (libcrace.so comes first in the lookup order) and must go straight to
- * libc, unchecked, whether or not the runtime marked itself busy. */
-extern char __ehdr_start[] __attribute__((visibility("hidden")));
-extern char etext[] __attribute__((visibility("hidden")));
-
-static ALWAYS_INLINE bool called_from_runtime(uptr pc)
-{
-	return pc >= (uptr)__ehdr_start && pc < (uptr)etext;
-}
-
 /* Starts checking a libc call made from `caller`: the call's frame goes on
  * the shadow stack (and into the trace, so the stack can be restored when a
  * later access races with this one). NULL when the call is not checked:
- * made by the runtime, before start-up, or while the runtime is busy. */
+ * made by the runtime, before start-up, or while the runtime is busy. The
+ * runtime's own calls to memcpy, strlen, vsnprintf... reach these exported
+ * interceptors too (libcrace.so comes first in the lookup order) and go
+ * straight to libc, whether or not the runtime marked itself busy. */
 static inline struct crace_thread *libc_enter(uptr caller)
 {
-	if (called_from_runtime(caller))
+	if (pc_in_runtime(caller))
 		return NULL;
 	struct crace_thread *thr = intercept_thread();
 	if (thr)

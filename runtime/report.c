@@ -16,7 +16,6 @@
 #include "suppressions.h"
 #include "symbolize.h"
 #include "trace.h"
-#include <dlfcn.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -75,16 +74,6 @@ static bool already_reported(uptr a, uptr b)
 	return false;
 }
 
-/* Whether pc lies in libcrace.so itself, however LD_PRELOAD named it. */
-static bool in_runtime_module(uptr pc)
-{
-	static void *base;
-	Dl_info info;
-	if (!base && dladdr((void *)&in_runtime_module, &info))
-		base = info.dli_fbase;
-	return base && dladdr((void *)pc, &info) && info.dli_fbase == base;
-}
-
 static const char *strip_prefix(const char *file)
 {
 	const char *pre = crace_opts.strip_path_prefix;
@@ -106,7 +95,7 @@ static void symbolize_stack(const uptr *pcs, u32 n, bool first_is_entry,
 		if (!pcs[i])
 			continue;
 		bool ret_addr = !(i == 0 && first_is_entry);
-		bool in_rt = in_runtime_module(pcs[i]);
+		bool in_rt = pc_in_runtime(pcs[i]);
 		struct sym_frame fr[MAX_INLINE];
 		int k = symbolize_pc(pcs[i] - ret_addr, fr, MAX_INLINE);
 		for (int j = 0; j < k && m < REPORT_MAX_FRAMES; j++) {
@@ -146,7 +135,7 @@ static uptr source_pc(const uptr *pcs, u32 n)
 {
 	if (!n)
 		return 0;
-	return n > 1 && in_runtime_module(pcs[0]) ? pcs[1] : pcs[0];
+	return n > 1 && pc_in_runtime(pcs[0]) ? pcs[1] : pcs[0];
 }
 
 static void describe_location(uptr addr, struct report_location *loc)
