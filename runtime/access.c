@@ -163,21 +163,20 @@ static bool own_earlier(const struct crace_thread *thr, u64 r)
 /* The commonest slow case: the granule holds only this thread's records of
  * earlier epochs (its private data after a lock release or barrier, or a
  * block it just allocated). No race is possible; cur replaces the records
- * it supersedes. Returns false when the case does not apply or the cell
- * changed meanwhile.
+ * it supersedes. Returns false when the case does not apply.
  *
- * When s1 stays as it is (the usual case: cur supersedes the one record, or
- * the cell is fresh), s0 gets a plain store instead of a compare-and-swap,
- * as in TSan: another thread can only change the cell between our load and
- * store by accessing the same granule at that instant, unordered with us.
- * If the bytes overlap and one side writes, that is a race the program
- * makes again and again in practice; at worst this instance is missed.
- * Disjoint bytes or two reads may lose the other thread's record, which
- * can only hide a later race, never report a false one. The other thread
- * may also have moved the cell to an extension (s0 = 0, s1 = tag): our
- * store then leaves a record in s0 beside the tag, which access_ext folds
- * back in. s1 itself is only ever replaced by a compare-and-swap, so no
- * tag is lost. */
+ * The new records are plain stores, as in TSan, not a compare-and-swap
+ * (a `lock cmpxchg16b` was a third of `stencil`'s time): another thread can
+ * only change the cell between our loads and stores by accessing the same
+ * granule at that instant, unordered with us. If the bytes overlap and one
+ * side writes, that is a race the program makes again and again in
+ * practice; at worst this instance is missed. Disjoint bytes or two reads
+ * may lose the other thread's record, which can only hide a later race,
+ * never report a false one. Readers may see s1 stored and s0 not yet: both
+ * are valid records at every instant. The other thread may also have moved
+ * the cell to an extension (s0 = 0, s1 = tag): a record stored in s0
+ * beside the tag is folded in by access_ext; a tag overwritten in s1 leaks
+ * that 64-byte extension (its records are lost as above). */
 static bool access_own(struct crace_thread *thr, struct shadow_cell *c, u64 cur)
 {
 	u64 s0 = load_relaxed(&c->s0), s1 = load_relaxed(&c->s1);
@@ -189,7 +188,7 @@ static bool access_own(struct crace_thread *thr, struct shadow_cell *c, u64 cur)
 		return false;
 	u64 n1 = keep0 ? s0 : keep1 ? s1 : 0;
 	if (n1 != s1)
-		return shadow_cell_cas(c, s0, s1, cur, n1);
+		store_relaxed(&c->s1, n1);
 	store_relaxed(&c->s0, cur);
 	return true;
 }

@@ -28,7 +28,8 @@
  * tag (mask bits 0, index << 8) naming a struct shadow_ext with room for
  * SHADOW_EXT_RECORDS records, and s0 is 0 (or, briefly, one more record:
  * see access_own). The fast path reads a cell with plain loads; every change
- * is a 16-byte compare-and-swap, except access_own's plain store of s0. */
+ * is a 16-byte compare-and-swap, except access_own's plain stores to a cell
+ * holding only the thread's own older records. */
 #ifndef CRACE_SHADOW_H
 #define CRACE_SHADOW_H
 
