@@ -6,8 +6,26 @@
  * binary links with plain clang and no extra library. Each instrumented module
  * gets a constructor that checks __crace_init is present (it is not when the
  * binary runs without LD_PRELOAD=libcrace.so: one line on stderr, exit 1) and
- * then calls __crace_init(CRACE_ABI_VERSION), which refuses a binary built for
- * another ABI version.
+ * then calls __crace_init(CRACE_ABI_VERSION, &crace.epoch), which refuses a
+ * binary built for another ABI version.
+ *
+ * The inline fast path. Before the hook of a plain aligned access of 1, 2,
+ * 4, 8 or 16 bytes, the pass emits the runtime's same-epoch test itself, so
+ * the commonest case is a dozen instructions and no call:
+ *
+ *   epoch = crace.epoch      the module's own initial-exec TLS copy of the
+ *                            running thread's epoch, kept current by the
+ *                            runtime (0 until it knows the thread)
+ *   chunk = __crace_shadow_dir[(addr >> 22) & (2^25 - 1)]
+ *   cell  = chunk + ((addr & 0x3ffff8) << 1)        two 64-bit records
+ *   the access is covered, and needs nothing more, when chunk is not NULL
+ *   and a record r of the cell has (r & ~(0xff | ignore)) == epoch | W and
+ *   every byte of the access in its mask (r & 0xff), where W is 1 << 25 for
+ *   a write and 0 for a read, and ignore is 1 << 25 for a read, 0 for a write
+ *
+ * Otherwise it calls the hook. So the directory geometry and the record
+ * layout of runtime/shadow.h are part of this ABI: changing them bumps the
+ * version.
  *
  * Memory orders are passed as C11 memory_order values (CRACE_MO_*). */
 #ifndef CRACE_ABI_H
@@ -16,7 +34,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define CRACE_ABI_VERSION 1
+#define CRACE_ABI_VERSION 2
 
 enum {
 	CRACE_MO_RELAXED = 0,
@@ -31,7 +49,8 @@ enum {
 extern "C" {
 #endif
 
-void __crace_init(unsigned abi_version);
+void __crace_init(unsigned abi_version, uint64_t *epoch_copy);
+extern void *__crace_shadow_dir[];
 
 /* Plain (and volatile) accesses, scalars and vectors. Sizes 1..8 aligned to
  * their size, 16 aligned to 8; anything else (unaligned, odd sizes) goes

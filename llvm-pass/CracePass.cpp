@@ -9,6 +9,7 @@
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/MDBuilder.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/PassManager.h"
 #include "llvm/Passes/PassBuilder.h"
@@ -93,7 +94,13 @@ class Instrumenter
 		return F;
 	}
 
+	GlobalVariable *EpochCopy = nullptr;
+	GlobalVariable *ShadowDir = nullptr;
+
 	bool skipFunction(Function &F, const SmallPtrSetImpl<Function *> &Opt);
+	GlobalVariable *epochCopy();
+	void emitFastPath(Instruction *I, IRBuilder<> &B, Value *Addr,
+			  uint64_t Size, bool IsWrite, FunctionCallee Hook);
 	bool isLocalUncaptured(Value *Addr);
 	DebugLoc nearestLocation(Instruction *I);
 	void instrumentFunction(Function &F, bool PlainAccesses);
@@ -163,9 +170,97 @@ void Instrumenter::instrumentAccess(Instruction *I, Value *Addr, Type *Ty,
 		return;
 	}
 	const char *Kind = IsWrite ? "write" : "read";
-	B.CreateCall(hook(("__crace_" + Twine(Kind) + Twine(Size)).str(),
-			  VoidTy, {PtrTy}),
-		     {B.CreatePointerCast(Addr, PtrTy)});
+	emitFastPath(I, B, Addr, Size, IsWrite,
+		     hook(("__crace_" + Twine(Kind) + Twine(Size)).str(),
+			  VoidTy, {PtrTy}));
+}
+
+// The module's TLS copy of the running thread's epoch (crace_abi.h).
+GlobalVariable *Instrumenter::epochCopy()
+{
+	if (!EpochCopy)
+		EpochCopy = new GlobalVariable(
+			M, SizeTy, false, GlobalValue::InternalLinkage,
+			ConstantInt::get(SizeTy, 0), "crace.epoch", nullptr,
+			GlobalValue::InitialExecTLSModel);
+	return EpochCopy;
+}
+
+// The same-epoch test inline (crace_abi.h), the hook only when it fails: a
+// 16-byte access tests both granules. The hook's call sits in a cold block.
+// A record r covers the access when (r | Fill) == Want, with Fill the bits
+// that may differ (the write bit for a read, the bytes outside the access)
+// and Want the epoch with the write bit and all 8 mask bits set: one OR and
+// one compare per record, just the compare for an 8-byte write.
+void Instrumenter::emitFastPath(Instruction *I, IRBuilder<> &B, Value *Addr,
+				uint64_t Size, bool IsWrite,
+				FunctionCallee Hook)
+{
+	if (!ShadowDir)
+		ShadowDir = new GlobalVariable(M, SizeTy, false,
+					       GlobalValue::ExternalWeakLinkage,
+					       nullptr, "__crace_shadow_dir");
+	Function *F = I->getFunction();
+	DebugLoc Loc = B.getCurrentDebugLocation();
+	MDNode *Likely = MDBuilder(C).createBranchWeights(1 << 20, 1);
+	Value *A = B.CreatePtrToInt(Addr, SizeTy);
+	const uint64_t W = 1ull << 25;
+	Value *Want = B.CreateOr(B.CreateLoad(SizeTy, epochCopy()), W | 0xff);
+	BasicBlock *Head = I->getParent();
+	BasicBlock *Cont = Head->splitBasicBlock(I, "crace.cont");
+	Head->getTerminator()->eraseFromParent();
+	BasicBlock *Slow = BasicBlock::Create(C, "crace.slow", F);
+	B.SetInsertPoint(Head);
+	for (uint64_t G = 0; G < Size; G += 8) {
+		Value *GA = G ? B.CreateAdd(A, B.getInt64(G)) : A;
+		Value *Fill = B.getInt64(IsWrite ? 0 : W);
+		if (Size < 8)
+			Fill = B.CreateOr(
+				Fill,
+				B.CreateXor(
+					B.CreateShl(
+						B.getInt64((1ull << Size) - 1),
+						B.CreateAnd(GA, 7)),
+					0xff));
+		Value *Index =
+			B.CreateAnd(B.CreateLShr(GA, 22), (1ull << 25) - 1);
+		LoadInst *Chunk = B.CreateAlignedLoad(
+			SizeTy, B.CreateInBoundsGEP(SizeTy, ShadowDir, Index),
+			Align(8));
+		Chunk->setAtomic(AtomicOrdering::Unordered);
+		BasicBlock *Have = BasicBlock::Create(C, "crace.cell", F, Cont);
+		B.CreateCondBr(B.CreateICmpNE(Chunk, B.getInt64(0)), Have, Slow,
+			       Likely);
+		B.SetInsertPoint(Have);
+		Value *Cell = B.CreateAdd(
+			Chunk, B.CreateShl(B.CreateAnd(GA, 0x3ffff8), 1));
+		BasicBlock *Next =
+			G + 8 < Size
+				? BasicBlock::Create(C, "crace.next", F, Cont)
+				: Cont;
+		for (unsigned R = 0; R < 2; R++) {
+			LoadInst *Rec = B.CreateAlignedLoad(
+				SizeTy,
+				B.CreateIntToPtr(
+					R ? B.CreateAdd(Cell, B.getInt64(8))
+					  : Cell,
+					PointerType::getUnqual(SizeTy)),
+				Align(8));
+			Rec->setAtomic(AtomicOrdering::Unordered);
+			BasicBlock *Miss =
+				R ? Slow
+				  : BasicBlock::Create(C, "crace.s1", F, Cont);
+			B.CreateCondBr(
+				B.CreateICmpEQ(B.CreateOr(Rec, Fill), Want),
+				Next, Miss, Likely);
+			B.SetInsertPoint(Miss);
+		}
+		B.SetInsertPoint(Next);
+	}
+	B.SetInsertPoint(Slow);
+	B.SetCurrentDebugLocation(Loc);
+	B.CreateCall(Hook, {B.CreatePointerCast(Addr, PtrTy)});
+	B.CreateBr(Cont);
 }
 
 Value *Instrumenter::toInt(IRBuilder<> &B, Value *V, Type *IntTy)
@@ -497,7 +592,7 @@ void Instrumenter::addModuleCtor()
 	BasicBlock *Entry = BasicBlock::Create(C, "", Ctor);
 	BasicBlock *Missing = BasicBlock::Create(C, "missing", Ctor);
 	BasicBlock *Present = BasicBlock::Create(C, "present", Ctor);
-	FunctionCallee Init = hook("__crace_init", VoidTy, {I32Ty});
+	FunctionCallee Init = hook("__crace_init", VoidTy, {I32Ty, PtrTy});
 	IRBuilder<> B(Entry);
 	B.CreateCondBr(
 		B.CreateIsNull(B.CreatePointerCast(Init.getCallee(), PtrTy)),
@@ -517,7 +612,8 @@ void Instrumenter::addModuleCtor()
 	B.CreateCall(Exit, {B.getInt32(1)});
 	B.CreateUnreachable();
 	B.SetInsertPoint(Present);
-	B.CreateCall(Init, {B.getInt32(CRACE_ABI_VERSION)});
+	B.CreateCall(Init, {B.getInt32(CRACE_ABI_VERSION),
+			    B.CreatePointerCast(epochCopy(), PtrTy)});
 	B.CreateRetVoid();
 	appendToGlobalCtors(M, Ctor, 0);
 }

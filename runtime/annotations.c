@@ -86,7 +86,7 @@ static void ignore_adjust(int *count, int delta)
 	if (*count + delta < 0)
 		return;
 	*count += delta;
-	thr->epoch = thread_epoch(thr);
+	thread_set_epoch(thr);
 }
 
 CRACE_EXPORT void AnnotateIgnoreReadsBegin(const char *file, int line)

@@ -7,6 +7,7 @@
 #include "shadow.h"
 #include "suppressions.h"
 #include "sync.h"
+#include "thread.h"
 #include <crace_abi.h>
 #include <dlfcn.h>
 #include <stdlib.h>
@@ -39,7 +40,7 @@ __attribute__((constructor)) static void crace_ctor(void)
 	crace_start();
 }
 
-CRACE_EXPORT void __crace_init(unsigned abi_version)
+CRACE_EXPORT void __crace_init(unsigned abi_version, uint64_t *epoch_copy)
 {
 	if (abi_version != CRACE_ABI_VERSION)
 		crace_die("this program was built for crace ABI version %u, "
@@ -47,6 +48,7 @@ CRACE_EXPORT void __crace_init(unsigned abi_version)
 			  "crace",
 			  abi_version, CRACE_ABI_VERSION);
 	crace_start();
+	thread_add_epoch_copy(epoch_copy);
 	store_relaxed(&instrumented, true);
 }
 

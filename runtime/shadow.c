@@ -5,7 +5,10 @@
 #include <string.h>
 #include <sys/mman.h>
 
-struct shadow_cell **shadow_dir;
+struct shadow_cell *shadow_dir[DIR_ENTRIES];
+/* Instrumented code reads the directory directly (crace_abi.h). */
+extern __typeof__(shadow_dir) __crace_shadow_dir
+	__attribute__((alias("shadow_dir"), visibility("default")));
 
 #define EXT_MAX (1ul << 26)
 
@@ -16,12 +19,10 @@ static struct spinlock ext_lock = SPINLOCK_INIT;
 
 void shadow_init(void)
 {
-	shadow_dir = internal_mmap(DIR_ENTRIES * sizeof(*shadow_dir),
-				   "shadow directory");
 	shadow_ext_arena = internal_mmap(EXT_MAX * sizeof(struct shadow_ext),
 					 "shadow extensions");
 	/* Cells and extensions are only touched with atomic operations. */
-	hg_atomic_only(shadow_dir, DIR_ENTRIES * sizeof(*shadow_dir));
+	hg_atomic_only(shadow_dir, sizeof(shadow_dir));
 	hg_atomic_only(shadow_ext_arena, EXT_MAX * sizeof(struct shadow_ext));
 }
 

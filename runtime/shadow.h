@@ -2,8 +2,8 @@
  * application memory.
  *
  * Layout. The user address space (47 bits) is split into 4 MiB regions. A
- * directory of 2^25 pointers (256 MiB of address space, backed only where
- * touched) maps region -> shadow chunk; a chunk, mmap'd on first access to
+ * directory of 2^25 pointers (256 MiB of .bss, backed only where touched)
+ * maps region -> shadow chunk; a chunk, mmap'd on first access to
  * its region, holds one 16-byte cell per granule. Nothing depends on where
  * the program, heap, stacks or mappings live: PIE, non-PIE and any ASLR work.
  *
@@ -114,7 +114,9 @@ static inline unsigned granule_mask(uptr a, uptr size, uptr g)
 	return ((1u << (hi - lo)) - 1) << (lo - g);
 }
 
-extern struct shadow_cell **shadow_dir;
+/* In .bss, so it is valid (all NULL) before start-up: instrumented code
+ * reads it from its first instruction on. */
+extern struct shadow_cell *shadow_dir[DIR_ENTRIES];
 
 void shadow_init(void);
 

@@ -246,8 +246,8 @@ static struct crace_thread *thread_attach(struct thread_ctx *ctx)
 	if (retired)
 		free_thread_state(retired);
 	vc_set(&thr->vc, s, thr->clock);
-	thr->epoch = rec_epoch(s, thr->clock);
 	crace_cur = thr;
+	thread_set_epoch(thr);
 	trace_put(thr, EV_START << EV_KIND_SHIFT);
 	trace_put(thr, (EV_EPOCH << EV_KIND_SHIFT) | thr->clock);
 	return thr;
@@ -373,6 +373,50 @@ u64 thread_epoch(const struct crace_thread *thr)
 	return rec_epoch(thr->slot, ignoring ? 0 : thr->clock);
 }
 
+/* Each instrumented module's epoch copy as an offset from the thread
+ * pointer: initial-exec TLS lies at the same offset in every thread. A
+ * module past the first MAX_EPOCH_COPIES keeps 0 there, which no record
+ * matches: its accesses all take the hooks' path, slower but exact. */
+#define MAX_EPOCH_COPIES 64
+static uptr epoch_copies[MAX_EPOCH_COPIES];
+static u32 n_epoch_copies;
+static struct spinlock epoch_copies_lock = SPINLOCK_INIT;
+
+static uptr thread_pointer(void)
+{
+	uptr tp;
+	__asm__("mov %%fs:0, %0" : "=r"(tp));
+	return tp;
+}
+
+void thread_set_epoch(struct crace_thread *thr)
+{
+	thr->epoch = thread_epoch(thr);
+	if (thr != crace_cur)
+		return;
+	uptr tp = thread_pointer();
+	u32 n = load_acquire(&n_epoch_copies);
+	for (u32 i = 0; i < n; i++)
+		*(u64 *)(tp + epoch_copies[i]) = thr->epoch;
+}
+
+void thread_add_epoch_copy(u64 *copy)
+{
+	uptr off = (uptr)copy - thread_pointer();
+	spin_lock(&epoch_copies_lock);
+	u32 n = n_epoch_copies, i = 0;
+	while (i < n && epoch_copies[i] != off)
+		i++;
+	if (i == n && n < MAX_EPOCH_COPIES) {
+		epoch_copies[n] = off;
+		store_release(&n_epoch_copies, n + 1);
+	}
+	spin_unlock(&epoch_copies_lock);
+	struct crace_thread *thr = crace_cur;
+	if (thr)
+		*copy = thr->epoch;
+}
+
 void thread_fork_lock(void)
 {
 	spin_lock(&registry_lock);
@@ -408,7 +452,7 @@ void thread_tick(struct crace_thread *thr)
 		crace_die("thread clock overflow after %llu synchronisations",
 			  (unsigned long long)REC_MAX_CLOCK);
 	thr->vc.clk[thr->slot] = c;
-	thr->epoch = thread_epoch(thr);
+	thread_set_epoch(thr);
 	store_relaxed(&slots[thr->slot].clock, c);
 	trace_put(thr, (EV_EPOCH << EV_KIND_SHIFT) | c);
 }

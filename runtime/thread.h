@@ -139,6 +139,12 @@ void thread_forget_create(struct thread_ctx *ctx); /* pthread_create failed */
  * clock 0, which no record has, while the thread ignores some accesses, so
  * they all take the slow path (see annotations.c). */
 u64 thread_epoch(const struct crace_thread *thr);
+/* Sets thr->epoch from its clock and, when thr is the calling thread,
+ * copies it into every instrumented module's TLS copy, which the inline
+ * fast path emitted by the pass reads (crace_abi.h). */
+void thread_set_epoch(struct crace_thread *thr);
+/* __crace_init: a module's copy, in the calling thread's TLS. */
+void thread_add_epoch_copy(u64 *copy);
 /* fork: the registry lock is held across it; in the child, every other
  * thread is gone and everything they did happens before what the survivor
  * does next. */
