@@ -79,15 +79,41 @@ static u32 update_records(const struct crace_thread *thr, u64 cur,
 	return m;
 }
 
-/* An extension record covers rec (see rec_covers). */
-static bool ext_covers(struct shadow_ext *e, u64 rec)
+/* The extension record that covers rec (see rec_covers), or 0. */
+static u64 ext_covering(struct shadow_ext *e, u64 rec)
 {
 	u64 ignore = rec_is_write(rec) ? 0 : REC_WRITE;
 	u32 n = load_relaxed(&e->n);
 	if (n > SHADOW_EXT_RECORDS)
+		return 0;
+	for (u32 i = 0; i < n; i++) {
+		u64 r = load_relaxed(&e->rec[i]);
+		if (rec_covers(r, rec, ignore))
+			return r;
+	}
+	return 0;
+}
+
+/* Read-shared data in its steady state: the cell's extension tag has a
+ * record covering rec. The first thread to get here copies it into the
+ * empty s0 beside the tag, where the fast path (and the pass's inline
+ * test) finds it without reading the extension, a cache miss of its own.
+ * Only an empty s0 is filled, so readers never take turns storing to the
+ * cell; the copy is dropped when the extension next changes. */
+static bool ext_covers(struct shadow_cell *c, u64 tag, u64 rec)
+{
+	u64 r = ext_covering(shadow_ext_of(tag), rec);
+	if (!r)
 		return false;
+	if (!load_relaxed(&c->s0))
+		shadow_cell_cas(c, 0, tag, r, tag);
+	return true;
+}
+
+static bool has_record(const u64 *recs, u32 n, u64 r)
+{
 	for (u32 i = 0; i < n; i++)
-		if (rec_covers(load_relaxed(&e->rec[i]), rec, ignore))
+		if (recs[i] == r)
 			return true;
 	return false;
 }
@@ -97,7 +123,7 @@ static bool access_ext(struct crace_thread *thr, struct shadow_cell *c, u64 tag,
 		       u64 cur, u64 *racy, bool *changed)
 {
 	struct shadow_ext *e = shadow_ext_of(tag);
-	if (ext_covers(e, cur))
+	if (ext_covers(c, tag, cur))
 		return true;
 	spin_lock(&e->lock);
 	/* Acquire: the records were stored before the tag was published. */
@@ -110,9 +136,10 @@ static bool access_ext(struct crace_thread *thr, struct shadow_cell *c, u64 tag,
 	u32 n = load_relaxed(&e->n);
 	for (u32 i = 0; i < n; i++)
 		old[i] = load_relaxed(&e->rec[i]);
-	/* A record access_own stored beside the tag (see there) joins. */
+	/* A record access_own stored beside the tag (see there) joins; a
+	 * copy ext_covers made is there already. */
 	u64 s0 = load_relaxed(&c->s0);
-	if (s0)
+	if (s0 && !has_record(old, n, s0))
 		old[n++] = s0;
 	u32 m = update_records(thr, cur, old, n, out, racy);
 	*changed = true;
@@ -130,7 +157,7 @@ static bool access_ext(struct crace_thread *thr, struct shadow_cell *c, u64 tag,
 	for (u32 i = 0; i < m; i++)
 		store_relaxed(&e->rec[i], out[i]);
 	store_relaxed(&e->n, m);
-	if (s0) /* now in the extension */
+	if (s0) /* now in the extension, or a stale copy */
 		shadow_cell_cas(c, s0, tag, 0, tag);
 	spin_unlock(&e->lock);
 	return true;
@@ -242,7 +269,7 @@ void access_slow(struct crace_thread *thr, uptr addr, unsigned mask,
 	/* Read-shared data in its steady state: covered by an extension
 	 * record, checked without locking. */
 	u64 tag = load_relaxed(&c->s1);
-	if (rec_is_ext(tag) && ext_covers(shadow_ext_of(tag), cur))
+	if (rec_is_ext(tag) && ext_covers(c, tag, cur))
 		return;
 	if (access_own(thr, c, cur)) {
 		if (!(flags & ACC_NO_TRACE))
@@ -256,20 +283,23 @@ void access_slow(struct crace_thread *thr, uptr addr, unsigned mask,
 /* How many of the n whole granules from addr (all in one region) this
  * thread already covered in this epoch: the fast path of memcpy & co. With
  * the full byte mask, covering is equality with the record or, for a read,
- * with its write twin. */
+ * with its write twin: (s | fill) == want, as in the pass's inline test. */
 static uptr covered_granules(struct crace_thread *thr, uptr addr, uptr n,
 			     unsigned flags)
 {
-	const struct shadow_cell *c = shadow_cell_peek(addr);
+	struct shadow_cell *c = shadow_cell_peek(addr);
 	if (!c)
 		return 0;
 	u64 rec = access_record(thr, 0xff, flags);
-	u64 twin = (flags & ACC_WRITE) ? rec : rec | REC_WRITE;
+	u64 fill = (flags & ACC_WRITE) ? 0 : REC_WRITE, want = rec | REC_WRITE;
 	uptr i = 0;
 	for (; i < n; i++) {
-		u64 s0 = load_relaxed(&c[i].s0), s1 = load_relaxed(&c[i].s1);
-		if (s0 != rec && s0 != twin && s1 != rec && s1 != twin &&
-		    !(rec_is_ext(s1) && ext_covers(shadow_ext_of(s1), rec)))
+		if ((load_relaxed(&c[i].s0) | fill) == want)
+			continue;
+		u64 s1 = load_relaxed(&c[i].s1);
+		if ((s1 | fill) == want)
+			continue;
+		if (!rec_is_ext(s1) || !ext_covers(&c[i], s1, rec))
 			break;
 	}
 	return i;
@@ -332,7 +362,7 @@ NOINLINE void access_sized_general(uptr addr, unsigned size, unsigned mask,
 NOINLINE void access_sized_shared(uptr addr, unsigned size, unsigned mask,
 				  unsigned flags, uptr pc, u64 tag)
 {
-	if (ext_covers(shadow_ext_of(tag),
+	if (ext_covers(shadow_cell_peek(addr), tag,
 		       access_record(crace_cur, mask, flags)))
 		return;
 	access_sized_general(addr, size, mask, flags, pc);
