@@ -204,11 +204,9 @@ static bool own_earlier(const struct crace_thread *thr, u64 r)
  * the cell to an extension (s0 = 0, s1 = tag): a record stored in s0
  * beside the tag is folded in by access_ext; a tag overwritten in s1 leaks
  * that 64-byte extension (its records are lost as above). */
-static bool access_own(struct crace_thread *thr, struct shadow_cell *c, u64 cur)
+static bool own_store(const struct crace_thread *thr, struct shadow_cell *c,
+		      u64 cur, u64 s0, u64 s1)
 {
-	u64 s0 = load_relaxed(&c->s0), s1 = load_relaxed(&c->s1);
-	if (!own_earlier(thr, s0) || !own_earlier(thr, s1))
-		return false;
 	bool keep0 = s0 && !supersedes(thr, cur, s0),
 	     keep1 = s1 && !supersedes(thr, cur, s1);
 	if (keep0 && keep1)
@@ -218,6 +216,13 @@ static bool access_own(struct crace_thread *thr, struct shadow_cell *c, u64 cur)
 		store_relaxed(&c->s1, n1);
 	store_relaxed(&c->s0, cur);
 	return true;
+}
+
+static bool access_own(struct crace_thread *thr, struct shadow_cell *c, u64 cur)
+{
+	u64 s0 = load_relaxed(&c->s0), s1 = load_relaxed(&c->s1);
+	return own_earlier(thr, s0) && own_earlier(thr, s1) &&
+	       own_store(thr, c, cur, s0, s1);
 }
 
 /* The general case: every record checked against cur, the new set stored
@@ -355,6 +360,54 @@ NOINLINE void access_sized_general(uptr addr, unsigned size, unsigned mask,
 		return;
 	}
 	access_slow(thr, addr, mask, flags, pc);
+}
+
+/* A sized hook's miss on a cell holding only this thread's older records
+ * (access_sized checked that, and that the thread is not ignoring
+ * accesses): access_own without the general slow path's set-up, the
+ * commonest miss (every first touch of an epoch: stencil's grid after each
+ * barrier, a fresh heap block). */
+NOINLINE void access_sized_own(struct crace_thread *thr, struct shadow_cell *c,
+			       uptr addr, unsigned size, u64 cur, u64 s0,
+			       u64 s1, unsigned flags, uptr pc)
+{
+	if (unlikely(thr->hooks_off))
+		return;
+	if (!own_store(thr, c, cur, s0, s1))
+		return access_slow(thr, addr, rec_mask(cur), flags, pc);
+	trace_access(thr, pc, addr, size, flags & ACC_WRITE, false);
+}
+
+/* A 16-byte access (two granules) not covered: logged once, then each
+ * granule the own-records way or the general one. */
+NOINLINE void access_sized16_miss(struct crace_thread *thr, uptr addr,
+				  unsigned flags, uptr pc)
+{
+	if (unlikely(thr->hooks_off))
+		return;
+	if (unlikely(!(thr->epoch >> REC_CLOCK_SHIFT))) {
+		/* Ignoring accesses: access_slow decides, granule by granule.
+		 */
+		access_slow(thr, addr, 0xff, flags, pc);
+		access_slow(thr, addr + GRANULE_SIZE, 0xff, flags, pc);
+		return;
+	}
+	trace_access(thr, pc, addr, 16, flags & ACC_WRITE, false);
+	u64 cur = access_record(thr, 0xff, flags);
+	for (uptr g = addr; g < addr + 16; g += GRANULE_SIZE) {
+		if (access_covered(thr, g, 0xff, flags))
+			continue;
+		struct shadow_cell *c = shadow_cell_get(g);
+		if (c) {
+			u64 s0 = load_relaxed(&c->s0),
+			    s1 = load_relaxed(&c->s1);
+			if (own_older(thr->epoch, s0) &&
+			    own_older(thr->epoch, s1) &&
+			    own_store(thr, c, cur, s0, s1))
+				continue;
+		}
+		access_slow(thr, g, 0xff, flags | ACC_NO_TRACE, pc);
+	}
 }
 
 /* Read-shared data in its steady state, covered by an extension record:

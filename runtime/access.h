@@ -61,6 +61,21 @@ void access_sized_general(uptr addr, unsigned size, unsigned mask,
 			  unsigned flags, uptr pc);
 void access_sized_shared(uptr addr, unsigned size, unsigned mask,
 			 unsigned flags, uptr pc, u64 tag);
+void access_sized16_miss(struct crace_thread *thr, uptr addr, unsigned flags,
+			 uptr pc);
+void access_sized_own(struct crace_thread *thr, struct shadow_cell *c,
+		      uptr addr, unsigned size, u64 cur, u64 s0, u64 s1,
+		      unsigned flags, uptr pc);
+
+/* r is empty or a record of this thread's slot from another epoch. With
+ * epoch's clock 0 (the thread ignores accesses) nothing is. */
+static ALWAYS_INLINE bool own_older(u64 epoch, u64 r)
+{
+	u64 diff = r ^ epoch;
+	return (!r || (!(diff & (REC_SLOT_BITS << REC_SLOT_SHIFT)) &&
+		       diff >> REC_CLOCK_SHIFT)) &&
+	       epoch >> REC_CLOCK_SHIFT;
+}
 
 /* The bytes an aligned access of 1, 2, 4 or 8 bytes touches in its granule;
  * an 8-byte one fills it (no shift to compute). */
@@ -84,20 +99,24 @@ static ALWAYS_INLINE void access_sized(uptr addr, unsigned size, unsigned flags,
 		if (likely(access_covered(thr, addr, 0xff, flags) &&
 			   access_covered(thr, addr + 8, 0xff, flags)))
 			return;
-		return access_sized_general(addr, size, mask, flags, pc);
+		return access_sized16_miss(thr, addr, flags, pc);
 	}
 	struct shadow_cell *c = shadow_cell_peek(addr);
 	if (unlikely(!c))
 		return access_sized_general(addr, size, mask, flags, pc);
 	u64 rec = access_record(thr, mask, flags);
 	u64 ignore = (flags & ACC_WRITE) ? 0 : REC_WRITE;
-	if (likely(rec_covers(load_relaxed(&c->s0), rec, ignore)))
+	u64 s0 = load_relaxed(&c->s0);
+	if (likely(rec_covers(s0, rec, ignore)))
 		return;
 	u64 s1 = load_relaxed(&c->s1);
 	if (likely(rec_covers(s1, rec, ignore)))
 		return;
 	if (rec_is_ext(s1))
 		return access_sized_shared(addr, size, mask, flags, pc, s1);
+	if (own_older(thr->epoch, s0) && own_older(thr->epoch, s1))
+		return access_sized_own(thr, c, addr, size, rec, s0, s1, flags,
+					pc);
 	access_sized_general(addr, size, mask, flags, pc);
 }
 
