@@ -204,11 +204,19 @@ static bool own_earlier(const struct crace_thread *thr, u64 r)
  * the cell to an extension (s0 = 0, s1 = tag): a record stored in s0
  * beside the tag is folded in by access_ext; a tag overwritten in s1 leaks
  * that 64-byte extension (its records are lost as above). */
-static bool own_store(const struct crace_thread *thr, struct shadow_cell *c,
-		      u64 cur, u64 s0, u64 s1)
+/* supersedes() for a record of this thread, always ordered before cur:
+ * no byte or write that cur lacks, and not atomic where cur is plain. */
+static ALWAYS_INLINE bool own_superseded(u64 cur, u64 r)
 {
-	bool keep0 = s0 && !supersedes(thr, cur, s0),
-	     keep1 = s1 && !supersedes(thr, cur, s1);
+	return !((r & ~cur & (REC_MASK_BITS | REC_WRITE)) |
+		 (cur & ~r & REC_ATOMIC));
+}
+
+static ALWAYS_INLINE bool own_store(struct shadow_cell *c, u64 cur, u64 s0,
+				    u64 s1)
+{
+	bool keep0 = s0 && !own_superseded(cur, s0),
+	     keep1 = s1 && !own_superseded(cur, s1);
 	if (keep0 && keep1)
 		return false;
 	u64 n1 = keep0 ? s0 : keep1 ? s1 : 0;
@@ -222,7 +230,7 @@ static bool access_own(struct crace_thread *thr, struct shadow_cell *c, u64 cur)
 {
 	u64 s0 = load_relaxed(&c->s0), s1 = load_relaxed(&c->s1);
 	return own_earlier(thr, s0) && own_earlier(thr, s1) &&
-	       own_store(thr, c, cur, s0, s1);
+	       own_store(c, cur, s0, s1);
 }
 
 /* The general case: every record checked against cur, the new set stored
@@ -362,18 +370,20 @@ NOINLINE void access_sized_general(uptr addr, unsigned size, unsigned mask,
 	access_slow(thr, addr, mask, flags, pc);
 }
 
-/* A sized hook's miss on a cell holding only this thread's older records
- * (access_sized checked that, and that the thread is not ignoring
- * accesses): access_own without the general slow path's set-up, the
- * commonest miss (every first touch of an epoch: stencil's grid after each
- * barrier, a fresh heap block). */
+/* A sized hook's miss (not on read-shared data): first access_own without
+ * the general slow path's set-up, for the commonest miss, a cell holding
+ * only this thread's older records (every first touch of an epoch:
+ * stencil's grid after each barrier, a fresh heap block). Few arguments,
+ * so the hooks tail-call it. */
 NOINLINE void access_sized_own(struct crace_thread *thr, struct shadow_cell *c,
-			       uptr addr, unsigned size, u64 cur, u64 s0,
-			       u64 s1, unsigned flags, uptr pc)
+			       uptr addr, u64 cur, unsigned size, uptr pc)
 {
+	unsigned flags = rec_is_write(cur) ? ACC_WRITE : 0;
 	if (unlikely(thr->hooks_off))
 		return;
-	if (!own_store(thr, c, cur, s0, s1))
+	u64 s0 = load_relaxed(&c->s0), s1 = load_relaxed(&c->s1);
+	if (!own_older(thr->epoch, s0) || !own_older(thr->epoch, s1) ||
+	    !own_store(c, cur, s0, s1))
 		return access_slow(thr, addr, rec_mask(cur), flags, pc);
 	trace_access(thr, pc, addr, size, flags & ACC_WRITE, false);
 }
@@ -403,7 +413,7 @@ NOINLINE void access_sized16_miss(struct crace_thread *thr, uptr addr,
 			    s1 = load_relaxed(&c->s1);
 			if (own_older(thr->epoch, s0) &&
 			    own_older(thr->epoch, s1) &&
-			    own_store(thr, c, cur, s0, s1))
+			    own_store(c, cur, s0, s1))
 				continue;
 		}
 		access_slow(thr, g, 0xff, flags | ACC_NO_TRACE, pc);

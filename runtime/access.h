@@ -64,8 +64,7 @@ void access_sized_shared(uptr addr, unsigned size, unsigned mask,
 void access_sized16_miss(struct crace_thread *thr, uptr addr, unsigned flags,
 			 uptr pc);
 void access_sized_own(struct crace_thread *thr, struct shadow_cell *c,
-		      uptr addr, unsigned size, u64 cur, u64 s0, u64 s1,
-		      unsigned flags, uptr pc);
+		      uptr addr, u64 cur, unsigned size, uptr pc);
 
 /* r is empty or a record of this thread's slot from another epoch. With
  * epoch's clock 0 (the thread ignores accesses) nothing is. */
@@ -106,18 +105,14 @@ static ALWAYS_INLINE void access_sized(uptr addr, unsigned size, unsigned flags,
 		return access_sized_general(addr, size, mask, flags, pc);
 	u64 rec = access_record(thr, mask, flags);
 	u64 ignore = (flags & ACC_WRITE) ? 0 : REC_WRITE;
-	u64 s0 = load_relaxed(&c->s0);
-	if (likely(rec_covers(s0, rec, ignore)))
+	if (likely(rec_covers(load_relaxed(&c->s0), rec, ignore)))
 		return;
 	u64 s1 = load_relaxed(&c->s1);
 	if (likely(rec_covers(s1, rec, ignore)))
 		return;
 	if (rec_is_ext(s1))
 		return access_sized_shared(addr, size, mask, flags, pc, s1);
-	if (own_older(thr->epoch, s0) && own_older(thr->epoch, s1))
-		return access_sized_own(thr, c, addr, size, rec, s0, s1, flags,
-					pc);
-	access_sized_general(addr, size, mask, flags, pc);
+	access_sized_own(thr, c, addr, rec, size, pc);
 }
 
 #endif
