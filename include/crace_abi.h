@@ -17,7 +17,7 @@
  *                            running thread's epoch, kept current by the
  *                            runtime (0 until it knows the thread)
  *   chunk = __crace_shadow_dir[(addr >> 22) & (2^25 - 1)]
- *   cell  = chunk + ((addr & 0x3ffff8) << 1)        two 64-bit records
+ *   cell  = chunk + ((addr & 0x3ffff8) << 2)        four 64-bit records
  *   the access is covered, and needs nothing more, when chunk is not NULL
  *   and a record r of the cell has (r & ~(0xff | ignore)) == epoch | W and
  *   every byte of the access in its mask (r & 0xff), where W is 1 << 25 for
@@ -34,7 +34,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define CRACE_ABI_VERSION 2
+#define CRACE_ABI_VERSION 3
 
 enum {
 	CRACE_MO_RELAXED = 0,

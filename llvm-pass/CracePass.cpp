@@ -205,6 +205,7 @@ void Instrumenter::emitFastPath(Instruction *I, IRBuilder<> &B, Value *Addr,
 	MDNode *Likely = MDBuilder(C).createBranchWeights(1 << 20, 1);
 	Value *A = B.CreatePtrToInt(Addr, SizeTy);
 	const uint64_t W = 1ull << 25;
+	const unsigned CellRecords = 4;
 	Value *Want = B.CreateOr(B.CreateLoad(SizeTy, epochCopy()), W | 0xff);
 	BasicBlock *Head = I->getParent();
 	BasicBlock *Cont = Head->splitBasicBlock(I, "crace.cont");
@@ -233,23 +234,25 @@ void Instrumenter::emitFastPath(Instruction *I, IRBuilder<> &B, Value *Addr,
 			       Likely);
 		B.SetInsertPoint(Have);
 		Value *Cell = B.CreateAdd(
-			Chunk, B.CreateShl(B.CreateAnd(GA, 0x3ffff8), 1));
+			Chunk, B.CreateShl(B.CreateAnd(GA, 0x3ffff8), 2));
 		BasicBlock *Next =
 			G + 8 < Size
 				? BasicBlock::Create(C, "crace.next", F, Cont)
 				: Cont;
-		for (unsigned R = 0; R < 2; R++) {
+		for (unsigned R = 0; R < CellRecords; R++) {
 			LoadInst *Rec = B.CreateAlignedLoad(
 				SizeTy,
 				B.CreateIntToPtr(
-					R ? B.CreateAdd(Cell, B.getInt64(8))
+					R ? B.CreateAdd(Cell, B.getInt64(8 * R))
 					  : Cell,
 					PointerType::getUnqual(SizeTy)),
 				Align(8));
 			Rec->setAtomic(AtomicOrdering::Unordered);
 			BasicBlock *Miss =
-				R ? Slow
-				  : BasicBlock::Create(C, "crace.s1", F, Cont);
+				R + 1 == CellRecords
+					? Slow
+					: BasicBlock::Create(C, "crace.rec", F,
+							     Cont);
 			B.CreateCondBr(
 				B.CreateICmpEQ(B.CreateOr(Rec, Fill), Want),
 				Next, Miss, Likely);

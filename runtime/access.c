@@ -39,6 +39,14 @@ static bool supersedes(const struct crace_thread *thr, u64 cur, u64 r)
 	return happens_before(thr, r);
 }
 
+static bool has_record(const u64 *recs, u32 n, u64 r)
+{
+	for (u32 i = 0; i < n; i++)
+		if (recs[i] == r)
+			return true;
+	return false;
+}
+
 /* Builds the new record list into out (cur first) and returns its length;
  * *racy gets the first conflicting record, writes preferred. Records of this
  * thread's current epoch and of cur's kind merge into cur (their byte masks
@@ -73,7 +81,7 @@ static u32 update_records(const struct crace_thread *thr, u64 cur,
 	out[m++] = cur;
 	for (u32 i = 0; i < n; i++) {
 		u64 r = old[i];
-		if (r && r != cur && !supersedes(thr, cur, r))
+		if (r && !has_record(out, m, r) && !supersedes(thr, cur, r))
 			out[m++] = r;
 	}
 	return m;
@@ -94,28 +102,24 @@ static u64 ext_covering(struct shadow_ext *e, u64 rec)
 	return 0;
 }
 
-/* Read-shared data in its steady state: the cell's extension tag has a
- * record covering rec. The first thread to get here copies it into the
- * empty s0 beside the tag, where the fast path (and the pass's inline
- * test) finds it without reading the extension, a cache miss of its own.
- * Only an empty s0 is filled, so readers never take turns storing to the
- * cell; the copy is dropped when the extension next changes. */
+/* Read-shared data with more readers than the cell holds, in its steady
+ * state: the extension has a record covering rec. The first readers to
+ * get here copy theirs into the empty slots beside the tag, where the fast
+ * path (and the pass's inline test) finds them without reading the
+ * extension, a cache miss of its own. Only empty slots are filled, so
+ * readers never take turns storing to the cell; the copies are dropped
+ * when the extension next changes. */
 static bool ext_covers(struct shadow_cell *c, u64 tag, u64 rec)
 {
 	u64 r = ext_covering(shadow_ext_of(tag), rec);
 	if (!r)
 		return false;
-	if (!load_relaxed(&c->s0))
-		shadow_cell_cas(c, 0, tag, r, tag);
+	for (int k = 0; k < CELL_TAG; k++)
+		if (!load_relaxed(&c->rec[k])) {
+			slot_cas(&c->rec[k], 0, r);
+			break;
+		}
 	return true;
-}
-
-static bool has_record(const u64 *recs, u32 n, u64 r)
-{
-	for (u32 i = 0; i < n; i++)
-		if (recs[i] == r)
-			return true;
-	return false;
 }
 
 /* Returns false when the cell moved on under us and the caller must retry. */
@@ -127,26 +131,30 @@ static bool access_ext(struct crace_thread *thr, struct shadow_cell *c, u64 tag,
 		return true;
 	spin_lock(&e->lock);
 	/* Acquire: the records were stored before the tag was published. */
-	if (load_acquire(&c->s1) != tag) {
+	if (load_acquire(&c->rec[CELL_TAG]) != tag) {
 		spin_unlock(&e->lock);
 		return false;
 	}
-	u64 old[SHADOW_EXT_RECORDS + 1], out[SHADOW_EXT_RECORDS + 2];
-	/* Atomic loads: ext_has reads these without the lock. */
+	u64 old[SHADOW_EXT_RECORDS + CELL_TAG],
+		out[SHADOW_EXT_RECORDS + CELL_TAG + 1], beside[CELL_TAG];
+	/* Atomic loads: ext_covering reads these without the lock. */
 	u32 n = load_relaxed(&e->n);
 	for (u32 i = 0; i < n; i++)
 		old[i] = load_relaxed(&e->rec[i]);
-	/* A record access_own stored beside the tag (see there) joins; a
-	 * copy ext_covers made is there already. */
-	u64 s0 = load_relaxed(&c->s0);
-	if (s0 && !has_record(old, n, s0))
-		old[n++] = s0;
+	/* Records stored beside the tag join; copies are there already. */
+	for (int k = 0; k < CELL_TAG; k++) {
+		beside[k] = load_relaxed(&c->rec[k]);
+		if (beside[k] && !has_record(old, n, beside[k]))
+			old[n++] = beside[k];
+	}
 	u32 m = update_records(thr, cur, old, n, out, racy);
 	*changed = true;
-	if (m <= 2) {
+	if (m <= CELL_RECORDS) {
 		/* Back to the inline form, and to the fast path. */
-		bool done =
-			shadow_cell_cas(c, s0, tag, out[0], m > 1 ? out[1] : 0);
+		for (int k = 0; k < CELL_TAG; k++)
+			store_relaxed(&c->rec[k], (u32)k < m ? out[k] : 0);
+		bool done = slot_cas(&c->rec[CELL_TAG], tag,
+				     m > CELL_TAG ? out[CELL_TAG] : 0);
 		spin_unlock(&e->lock);
 		if (done)
 			shadow_ext_free(tag);
@@ -157,27 +165,46 @@ static bool access_ext(struct crace_thread *thr, struct shadow_cell *c, u64 tag,
 	for (u32 i = 0; i < m; i++)
 		store_relaxed(&e->rec[i], out[i]);
 	store_relaxed(&e->n, m);
-	if (s0) /* now in the extension, or a stale copy */
-		shadow_cell_cas(c, s0, tag, 0, tag);
+	/* Now in the extension, or stale copies. */
+	for (int k = 0; k < CELL_TAG; k++)
+		if (beside[k])
+			slot_cas(&c->rec[k], beside[k], 0);
 	spin_unlock(&e->lock);
 	return true;
 }
 
-/* Two records or fewer stay in the cell with plain stores, as in TSan and
- * access_own (whose comment argues why losing a simultaneous update by
- * another thread is acceptable; the lost record comes back on that
- * thread's next access in its epoch): a `lock cmpxchg16b` here was half
- * of this function's time. Moving to an extension is a compare-and-swap,
- * so the tag is published once and only over the cell it was built from. */
-static bool access_inline(struct shadow_cell *c, u64 s0, u64 s1, const u64 *out,
+/* Stores the record list out (m records, at most CELL_RECORDS) over the
+ * cell that held old, slot by slot where they differ. Plain stores, as in
+ * TSan: another thread can only change the cell between our loads and
+ * stores by accessing the same granule at that instant, unordered with us.
+ * If the bytes overlap and one side writes, that is a race the program
+ * makes again and again in practice; at worst this instance is missed.
+ * Disjoint bytes or two reads may lose the other thread's record, which can
+ * only hide a later race, never report a false one, and the record comes
+ * back on that thread's next access in its epoch. Readers may see some
+ * slots stored and others not yet: every slot holds a valid record at every
+ * instant. A tag that appeared in the last slot meanwhile may be
+ * overwritten: that leaks one 64-byte extension and loses its records as
+ * above. (A `lock cmpxchg16b` of the whole cell was a third of `stencil`'s
+ * and `cxx_workers`' time.) */
+static ALWAYS_INLINE void store_records(struct shadow_cell *c, const u64 *old,
+					const u64 *out, u32 m)
+{
+	for (u32 k = 0; k < CELL_RECORDS; k++) {
+		u64 v = k < m ? out[k] : 0;
+		if (v != old[k])
+			store_relaxed(&c->rec[k], v);
+	}
+}
+
+/* The general case's store: in the cell, or moved to an extension, which is
+ * a compare-and-swap of the last slot so the tag is published once and only
+ * over the cell it was built from. */
+static bool access_inline(struct shadow_cell *c, const u64 *old, const u64 *out,
 			  u32 m)
 {
-	if (m <= 2) {
-		u64 n1 = m > 1 ? out[1] : 0;
-		if (n1 != s1)
-			store_relaxed(&c->s1, n1);
-		if (out[0] != s0)
-			store_relaxed(&c->s0, out[0]);
+	if (m <= CELL_RECORDS) {
+		store_records(c, old, out, m);
 		return true;
 	}
 	struct shadow_ext *e;
@@ -185,10 +212,13 @@ static bool access_inline(struct shadow_cell *c, u64 s0, u64 s1, const u64 *out,
 	for (u32 i = 0; i < m; i++)
 		store_relaxed(&e->rec[i], out[i]);
 	store_relaxed(&e->n, m);
-	if (!shadow_cell_cas(c, s0, s1, 0, tag)) {
+	if (!slot_cas(&c->rec[CELL_TAG], old[CELL_TAG], tag)) {
 		shadow_ext_free(tag);
 		return false;
 	}
+	for (int k = 0; k < CELL_TAG; k++)
+		if (old[k])
+			slot_cas(&c->rec[k], old[k], 0);
 	return true;
 }
 
@@ -199,23 +229,6 @@ static bool own_earlier(const struct crace_thread *thr, u64 r)
 		      rec_clock(r) != thr->clock);
 }
 
-/* The commonest slow case: the granule holds only this thread's records of
- * earlier epochs (its private data after a lock release or barrier, or a
- * block it just allocated). No race is possible; cur replaces the records
- * it supersedes. Returns false when the case does not apply.
- *
- * The new records are plain stores, as in TSan, not a compare-and-swap
- * (a `lock cmpxchg16b` was a third of `stencil`'s time): another thread can
- * only change the cell between our loads and stores by accessing the same
- * granule at that instant, unordered with us. If the bytes overlap and one
- * side writes, that is a race the program makes again and again in
- * practice; at worst this instance is missed. Disjoint bytes or two reads
- * may lose the other thread's record, which can only hide a later race,
- * never report a false one. Readers may see s1 stored and s0 not yet: both
- * are valid records at every instant. The other thread may also have moved
- * the cell to an extension (s0 = 0, s1 = tag): a record stored in s0
- * beside the tag is folded in by access_ext; a tag overwritten in s1 leaks
- * that 64-byte extension (its records are lost as above). */
 /* supersedes() for a record of this thread, always ordered before cur:
  * no byte or write that cur lacks, and not atomic where cur is plain. */
 static ALWAYS_INLINE bool own_superseded(u64 cur, u64 r)
@@ -224,30 +237,44 @@ static ALWAYS_INLINE bool own_superseded(u64 cur, u64 r)
 		 (cur & ~r & REC_ATOMIC));
 }
 
-static ALWAYS_INLINE bool own_store(struct shadow_cell *c, u64 cur, u64 s0,
-				    u64 s1)
+/* The commonest slow case: the granule holds only this thread's records of
+ * earlier epochs (its private data after a lock release or barrier, or a
+ * block it just allocated). No race is possible; cur replaces the records
+ * it supersedes (store_records). Returns false when they do not fit. */
+static ALWAYS_INLINE bool own_store(struct shadow_cell *c, u64 cur,
+				    const u64 *old)
 {
-	bool keep0 = s0 && !own_superseded(cur, s0),
-	     keep1 = s1 && !own_superseded(cur, s1);
-	if (keep0 && keep1)
-		return false;
-	u64 n1 = keep0 ? s0 : keep1 ? s1 : 0;
-	if (n1 != s1)
-		store_relaxed(&c->s1, n1);
-	store_relaxed(&c->s0, cur);
+	u64 out[CELL_RECORDS];
+	u32 m = 0;
+	out[m++] = cur;
+	for (int k = 0; k < CELL_RECORDS; k++)
+		if (old[k] && !own_superseded(cur, old[k])) {
+			if (m == CELL_RECORDS)
+				return false;
+			out[m++] = old[k];
+		}
+	store_records(c, old, out, m);
 	return true;
+}
+
+static ALWAYS_INLINE void load_cell(const struct shadow_cell *c, u64 *old)
+{
+	for (int k = 0; k < CELL_RECORDS; k++)
+		old[k] = load_relaxed(&c->rec[k]);
 }
 
 static bool access_own(struct crace_thread *thr, struct shadow_cell *c, u64 cur)
 {
-	u64 s0 = load_relaxed(&c->s0), s1 = load_relaxed(&c->s1);
-	return own_earlier(thr, s0) && own_earlier(thr, s1) &&
-	       own_store(c, cur, s0, s1);
+	u64 old[CELL_RECORDS];
+	load_cell(c, old);
+	for (int k = 0; k < CELL_RECORDS; k++)
+		if (!own_earlier(thr, old[k]))
+			return false;
+	return own_store(c, cur, old);
 }
 
-/* The general case: every record checked against cur, the new set stored
- * (a compare-and-swap, retried if the cell changed meanwhile). Out of line,
- * so the common slow cases above save few registers. */
+/* The general case: every record checked against cur, the new set stored.
+ * Out of line, so the common slow cases above save few registers. */
 static NOINLINE void access_general(struct crace_thread *thr,
 				    struct shadow_cell *c, uptr addr, u64 cur,
 				    unsigned flags, uptr pc)
@@ -257,16 +284,19 @@ static NOINLINE void access_general(struct crace_thread *thr,
 	for (;;) {
 		racy = 0;
 		changed = false;
-		u64 s0 = load_relaxed(&c->s0), s1 = load_relaxed(&c->s1);
-		if (rec_is_ext(s1)) {
-			if (access_ext(thr, c, s1, cur, &racy, &changed))
+		u64 old[CELL_RECORDS], out[CELL_RECORDS + 1];
+		load_cell(c, old);
+		if (rec_is_ext(old[CELL_TAG])) {
+			if (access_ext(thr, c, old[CELL_TAG], cur, &racy,
+				       &changed))
 				break;
 			continue;
 		}
-		u64 old[2] = {s0, s1}, out[3];
-		u32 m = update_records(thr, cur, old, 2, out, &racy);
-		changed = !(out[0] == s0 && (m > 1 ? out[1] : 0) == s1);
-		if (!changed || access_inline(c, s0, s1, out, m))
+		u32 m = update_records(thr, cur, old, CELL_RECORDS, out, &racy);
+		for (u32 k = 0; k < CELL_RECORDS; k++)
+			if ((k < m ? out[k] : 0) != old[k])
+				changed = true;
+		if (!changed || access_inline(c, old, out, m))
 			break;
 	}
 	if (changed && !(flags & ACC_NO_TRACE))
@@ -293,7 +323,7 @@ void access_slow(struct crace_thread *thr, uptr addr, unsigned mask,
 	}
 	/* Read-shared data in its steady state: covered by an extension
 	 * record, checked without locking. */
-	u64 tag = load_relaxed(&c->s1);
+	u64 tag = load_relaxed(&c->rec[CELL_TAG]);
 	if (rec_is_ext(tag) && ext_covers(c, tag, cur))
 		return;
 	if (access_own(thr, c, cur)) {
@@ -308,7 +338,7 @@ void access_slow(struct crace_thread *thr, uptr addr, unsigned mask,
 /* How many of the n whole granules from addr (all in one region) this
  * thread already covered in this epoch: the fast path of memcpy & co. With
  * the full byte mask, covering is equality with the record or, for a read,
- * with its write twin: (s | fill) == want, as in the pass's inline test. */
+ * with its write twin: (r | fill) == want, as in the pass's inline test. */
 static uptr covered_granules(struct crace_thread *thr, uptr addr, uptr n,
 			     unsigned flags)
 {
@@ -319,12 +349,14 @@ static uptr covered_granules(struct crace_thread *thr, uptr addr, uptr n,
 	u64 fill = (flags & ACC_WRITE) ? 0 : REC_WRITE, want = rec | REC_WRITE;
 	uptr i = 0;
 	for (; i < n; i++) {
-		if ((load_relaxed(&c[i].s0) | fill) == want)
+		int k = 0;
+		while (k < CELL_RECORDS &&
+		       (load_relaxed(&c[i].rec[k]) | fill) != want)
+			k++;
+		if (k < CELL_RECORDS)
 			continue;
-		u64 s1 = load_relaxed(&c[i].s1);
-		if ((s1 | fill) == want)
-			continue;
-		if (!rec_is_ext(s1) || !ext_covers(&c[i], s1, rec))
+		u64 tag = load_relaxed(&c[i].rec[CELL_TAG]);
+		if (!rec_is_ext(tag) || !ext_covers(&c[i], tag, rec))
 			break;
 	}
 	return i;
@@ -382,6 +414,57 @@ NOINLINE void access_sized_general(uptr addr, unsigned size, unsigned mask,
 	access_slow(thr, addr, mask, flags, pc);
 }
 
+static bool own_cell_full(struct crace_thread *thr, struct shadow_cell *c,
+			  u64 cur)
+{
+	u64 old[CELL_RECORDS];
+	load_cell(c, old);
+	for (int k = 0; k < CELL_RECORDS; k++)
+		if (!own_older(thr->epoch, old[k]))
+			return false;
+	return own_store(c, cur, old);
+}
+
+/* own_cell_full for the usual cell of at most two records (a thread's read
+ * and write of one epoch): false also when the cell has more. */
+static ALWAYS_INLINE bool own_cell_two(struct crace_thread *thr,
+				       struct shadow_cell *c, u64 cur)
+{
+	if (load_relaxed(&c->rec[2]) || load_relaxed(&c->rec[3]))
+		return false;
+	u64 r0 = load_relaxed(&c->rec[0]), r1 = load_relaxed(&c->rec[1]);
+	if (!own_older(thr->epoch, r0) || !own_older(thr->epoch, r1))
+		return false;
+	bool keep0 = r0 && !own_superseded(cur, r0),
+	     keep1 = r1 && !own_superseded(cur, r1);
+	if (keep0 && keep1) {
+		store_relaxed(&c->rec[2], r1);
+		store_relaxed(&c->rec[1], r0);
+	} else {
+		u64 n1 = keep0 ? r0 : keep1 ? r1 : 0;
+		if (n1 != r1)
+			store_relaxed(&c->rec[1], n1);
+	}
+	store_relaxed(&c->rec[0], cur);
+	return true;
+}
+
+/* The own-records store when every slot is this thread's older record. */
+static bool own_cell(struct crace_thread *thr, struct shadow_cell *c, u64 cur)
+{
+	return own_cell_two(thr, c, cur) || own_cell_full(thr, c, cur);
+}
+
+static NOINLINE void access_sized_own_full(struct crace_thread *thr,
+					   struct shadow_cell *c, uptr addr,
+					   u64 cur, unsigned size, uptr pc)
+{
+	unsigned flags = rec_is_write(cur) ? ACC_WRITE : 0;
+	if (!own_cell_full(thr, c, cur))
+		return access_slow(thr, addr, rec_mask(cur), flags, pc);
+	trace_access(thr, pc, addr, size, flags & ACC_WRITE, false);
+}
+
 /* A sized hook's miss (not on read-shared data): first access_own without
  * the general slow path's set-up, for the commonest miss, a cell holding
  * only this thread's older records (every first touch of an epoch:
@@ -393,10 +476,8 @@ NOINLINE void access_sized_own(struct crace_thread *thr, struct shadow_cell *c,
 	unsigned flags = rec_is_write(cur) ? ACC_WRITE : 0;
 	if (unlikely(thr->hooks_off))
 		return;
-	u64 s0 = load_relaxed(&c->s0), s1 = load_relaxed(&c->s1);
-	if (!own_older(thr->epoch, s0) || !own_older(thr->epoch, s1) ||
-	    !own_store(c, cur, s0, s1))
-		return access_slow(thr, addr, rec_mask(cur), flags, pc);
+	if (!own_cell_two(thr, c, cur))
+		return access_sized_own_full(thr, c, addr, cur, size, pc);
 	trace_access(thr, pc, addr, size, flags & ACC_WRITE, false);
 }
 
@@ -420,14 +501,8 @@ NOINLINE void access_sized16_miss(struct crace_thread *thr, uptr addr,
 		if (access_covered(thr, g, 0xff, flags))
 			continue;
 		struct shadow_cell *c = shadow_cell_get(g);
-		if (c) {
-			u64 s0 = load_relaxed(&c->s0),
-			    s1 = load_relaxed(&c->s1);
-			if (own_older(thr->epoch, s0) &&
-			    own_older(thr->epoch, s1) &&
-			    own_store(c, cur, s0, s1))
-				continue;
-		}
+		if (c && own_cell(thr, c, cur))
+			continue;
 		access_slow(thr, g, 0xff, flags | ACC_NO_TRACE, pc);
 	}
 }

@@ -70,7 +70,7 @@ static void free_write(struct crace_thread *thr, uptr start, uptr size,
 		uptr g = a & ~(GRANULE_SIZE - 1);
 		uptr hi = end < g + GRANULE_SIZE ? end : g + GRANULE_SIZE;
 		struct shadow_cell *c = shadow_cell_peek(a);
-		if (c && (load_relaxed(&c->s0) || load_relaxed(&c->s1)))
+		if (c && shadow_cell_used(c))
 			access_granule(thr, a, granule_mask(a, hi - a, g),
 				       ACC_WRITE | ACC_NO_TRACE, pc);
 		a = hi;

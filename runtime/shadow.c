@@ -47,17 +47,17 @@ struct shadow_cell *shadow_cell_create(uptr addr)
  * extension (which would corrupt the free list). */
 static void release_ext(struct shadow_cell *c)
 {
-	u64 s0 = load_relaxed(&c->s0), s1 = load_relaxed(&c->s1);
-	if (rec_is_ext(s1) && shadow_cell_cas(c, s0, s1, 0, 0))
-		shadow_ext_free(s1);
+	u64 tag = load_relaxed(&c->rec[CELL_TAG]);
+	if (rec_is_ext(tag) && slot_cas(&c->rec[CELL_TAG], tag, 0))
+		shadow_ext_free(tag);
 }
 
 static void reset_cells(struct shadow_cell *c, uptr n)
 {
 	for (uptr i = 0; i < n; i++) {
 		release_ext(&c[i]);
-		store_relaxed(&c[i].s0, 0);
-		store_relaxed(&c[i].s1, 0);
+		for (int k = 0; k < CELL_RECORDS; k++)
+			store_relaxed(&c[i].rec[k], 0);
 	}
 }
 

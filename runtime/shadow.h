@@ -21,15 +21,17 @@
  *   clock the thread's clock at the access: (slot, clock) is the epoch
  * A record of 0 means "empty": clocks start at 1.
  *
- * Cell (16 bytes): two slots s0, s1, each empty or a record. The common
- * cases fit: one writer, or a writer plus a reader, or the same thread's
- * read and write. When a granule needs more records (readers in several
- * threads, disjoint bytes written by several threads) s1 holds an extension
- * tag (mask bits 0, index << 8) naming a struct shadow_ext with room for
- * SHADOW_EXT_RECORDS records, and s0 is 0 (or, briefly, one more record:
- * see access_own). The fast path reads a cell with plain loads; every change
- * is a 16-byte compare-and-swap, except access_own's plain stores to a cell
- * holding only the thread's own older records. */
+ * Cell (32 bytes): four slots rec[0..3], each empty or a record, the most
+ * recent access first. The common cases fit: a thread's own data, a writer
+ * plus a few readers (FastTrack's read-shared state with up to three
+ * readers, as TSan's four shadow slots). When a granule needs more records
+ * rec[3] holds an extension tag (mask bits 0, index << 8) naming a struct
+ * shadow_ext with room for SHADOW_EXT_RECORDS records; rec[0..2] beside it
+ * are empty, copies of extension records that a reader made to stay on the
+ * fast path, or records stored while the tag appeared (folded in by
+ * access_ext). Records are plain stores, as in TSan (access.c argues why a
+ * lost simultaneous update is acceptable); a tag is published and removed
+ * only by a compare-and-swap of rec[3]. */
 #ifndef CRACE_SHADOW_H
 #define CRACE_SHADOW_H
 
@@ -74,18 +76,18 @@ static inline bool rec_is_ext(u64 r)
 	return r != 0 && rec_mask(r) == 0;
 }
 
-struct shadow_cell {
-	u64 s0, s1;
-} __attribute__((aligned(16)));
+#define CELL_RECORDS 4
+#define CELL_TAG     (CELL_RECORDS - 1) /* the slot that may hold a tag */
 
-/* Replaces the whole cell if it still holds (o0, o1): slow-path updates of
- * one granule by several threads never lose each other's records. */
-static inline bool shadow_cell_cas(struct shadow_cell *c, u64 o0, u64 o1,
-				   u64 n0, u64 n1)
+struct shadow_cell {
+	u64 rec[CELL_RECORDS];
+} __attribute__((aligned(32)));
+
+/* Replaces one slot if it still holds old. */
+static inline bool slot_cas(u64 *slot, u64 old, u64 new)
 {
-	unsigned __int128 old = ((unsigned __int128)o1 << 64) | o0;
-	unsigned __int128 new = ((unsigned __int128)n1 << 64) | n0;
-	return __sync_bool_compare_and_swap((unsigned __int128 *)c, old, new);
+	return __atomic_compare_exchange_n(slot, &old, new, false,
+					   __ATOMIC_ACQ_REL, __ATOMIC_RELAXED);
 }
 
 #define SHADOW_EXT_RECORDS 7
@@ -139,6 +141,14 @@ static ALWAYS_INLINE struct shadow_cell *shadow_cell_get(uptr addr)
 {
 	struct shadow_cell *c = shadow_cell_peek(addr);
 	return likely(c) ? c : shadow_cell_create(addr);
+}
+
+static inline bool shadow_cell_used(struct shadow_cell *c)
+{
+	for (int k = 0; k < CELL_RECORDS; k++)
+		if (load_relaxed(&c->rec[k]))
+			return true;
+	return false;
 }
 
 /* Forget everything about [addr, addr+size): freshly allocated or unmapped

@@ -32,7 +32,7 @@ int main(void)
 	for (unsigned i = 0; i < sizeof(addrs) / sizeof(addrs[0]); i++) {
 		struct shadow_cell *c = shadow_cell_get(addrs[i]);
 		CHECK(c != NULL && c == shadow_cell_peek(addrs[i]));
-		CHECK(c->s0 == 0 && c->s1 == 0);
+		CHECK(!shadow_cell_used(c));
 	}
 	CHECK(shadow_cell_get((uptr)1 << 47) == NULL);
 
@@ -44,20 +44,20 @@ int main(void)
 
 	/* Reset clears small and page-sized ranges and frees extensions. */
 	for (uptr off = 0; off < (1 << 20); off += 8)
-		shadow_cell_get((uptr)heap + off)->s0 = r;
-	shadow_cell_get((uptr)heap + 64)->s1 = shadow_ext_alloc(&e);
+		shadow_cell_get((uptr)heap + off)->rec[0] = r;
+	shadow_cell_get((uptr)heap + 64)->rec[CELL_TAG] = shadow_ext_alloc(&e);
 	shadow_reset((uptr)heap + 8, 16);
-	CHECK(shadow_cell_peek((uptr)heap)->s0 == r);
-	CHECK(shadow_cell_peek((uptr)heap + 8)->s0 == 0);
-	CHECK(shadow_cell_peek((uptr)heap + 16)->s0 == 0);
-	CHECK(shadow_cell_peek((uptr)heap + 24)->s0 == r);
+	CHECK(shadow_cell_peek((uptr)heap)->rec[0] == r);
+	CHECK(shadow_cell_peek((uptr)heap + 8)->rec[0] == 0);
+	CHECK(shadow_cell_peek((uptr)heap + 16)->rec[0] == 0);
+	CHECK(shadow_cell_peek((uptr)heap + 24)->rec[0] == r);
 	shadow_reset((uptr)heap + 32, (1 << 20) - 64);
-	CHECK(shadow_cell_peek((uptr)heap + 64)->s1 == 0);
+	CHECK(shadow_cell_peek((uptr)heap + 64)->rec[CELL_TAG] == 0);
 	int left = 0;
 	for (uptr off = 32; off < (1 << 20) - 32; off += 8)
-		left += shadow_cell_peek((uptr)heap + off)->s0 != 0;
+		left += shadow_cell_peek((uptr)heap + off)->rec[0] != 0;
 	CHECK(left == 0);
-	CHECK(shadow_cell_peek((uptr)heap + (1 << 20) - 32)->s0 == r);
+	CHECK(shadow_cell_peek((uptr)heap + (1 << 20) - 32)->rec[0] == r);
 	free(heap);
 	return unit_done("shadow");
 }

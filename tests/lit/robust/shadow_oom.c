@@ -10,5 +10,5 @@
 // RUN: test "$(wc -l < %t.start)" -eq 1
 // Nothing in this file: the program is stress/oom.c.
 
-// CHECK: {{^}}crace: out of memory: cannot map 8388608 bytes for shadow memory (Cannot allocate memory){{$}}
+// CHECK: {{^}}crace: out of memory: cannot map 16777216 bytes for shadow memory (Cannot allocate memory){{$}}
 // START: {{^}}crace: out of memory: cannot map {{[0-9]+}} bytes for {{.*}} (Cannot allocate memory){{$}}
