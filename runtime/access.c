@@ -335,10 +335,20 @@ void access_slow(struct crace_thread *thr, uptr addr, unsigned mask,
 	access_general(thr, c, addr, cur, flags, pc);
 }
 
+/* A record of c covers the whole-granule access cur: equality with the
+ * record or, for a read, with its write twin, (r | fill) == want as in the
+ * pass's inline test. */
+static ALWAYS_INLINE bool cell_covers_full(const struct shadow_cell *c, u64 cur)
+{
+	u64 fill = rec_is_write(cur) ? 0 : REC_WRITE, want = cur | REC_WRITE;
+	for (int k = 0; k < CELL_RECORDS; k++)
+		if ((load_relaxed(&c->rec[k]) | fill) == want)
+			return true;
+	return false;
+}
+
 /* How many of the n whole granules from addr (all in one region) this
- * thread already covered in this epoch: the fast path of memcpy & co. With
- * the full byte mask, covering is equality with the record or, for a read,
- * with its write twin: (r | fill) == want, as in the pass's inline test. */
+ * thread already covered in this epoch: the fast path of memcpy & co. */
 static uptr covered_granules(struct crace_thread *thr, uptr addr, uptr n,
 			     unsigned flags)
 {
@@ -346,14 +356,9 @@ static uptr covered_granules(struct crace_thread *thr, uptr addr, uptr n,
 	if (!c)
 		return 0;
 	u64 rec = access_record(thr, 0xff, flags);
-	u64 fill = (flags & ACC_WRITE) ? 0 : REC_WRITE, want = rec | REC_WRITE;
 	uptr i = 0;
 	for (; i < n; i++) {
-		int k = 0;
-		while (k < CELL_RECORDS &&
-		       (load_relaxed(&c[i].rec[k]) | fill) != want)
-			k++;
-		if (k < CELL_RECORDS)
+		if (cell_covers_full(&c[i], rec))
 			continue;
 		u64 tag = load_relaxed(&c[i].rec[CELL_TAG]);
 		if (!rec_is_ext(tag) || !ext_covers(&c[i], tag, rec))
@@ -498,10 +503,8 @@ NOINLINE void access_sized16_miss(struct crace_thread *thr, uptr addr,
 	trace_access(thr, pc, addr, 16, flags & ACC_WRITE, false);
 	u64 cur = access_record(thr, 0xff, flags);
 	for (uptr g = addr; g < addr + 16; g += GRANULE_SIZE) {
-		if (access_covered(thr, g, 0xff, flags))
-			continue;
 		struct shadow_cell *c = shadow_cell_get(g);
-		if (c && own_cell(thr, c, cur))
+		if (c && (cell_covers_full(c, cur) || own_cell(thr, c, cur)))
 			continue;
 		access_slow(thr, g, 0xff, flags | ACC_NO_TRACE, pc);
 	}
