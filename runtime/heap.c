@@ -228,19 +228,70 @@ void heap_allocated(struct crace_thread *thr, void *p, uptr size, uptr fn_pc,
 	if (unlikely(size > SPAN))
 		set_spans(start, size, 0, i | META_CONT);
 	/* An entry left by a block freed behind our back (a free that was not
-	 * tracked) is replaced, its descriptor reused. */
-	u32 old = __atomic_exchange_n(m, i, __ATOMIC_RELEASE);
+	 * tracked) is replaced, its descriptor reused. No other thread stores
+	 * this entry now: a tracked free of the block that was here finished
+	 * before glibc could hand the memory out again. A plain store, not an
+	 * exchange: that would wait for the shadow reset's stores. */
+	u32 old = load_relaxed(m);
+	store_release(m, i);
 	if (unlikely(old) && !(old & META_CONT))
 		desc_put(thr, old);
+}
+
+/* A record the free's write (cur, over `mask`) may replace without a
+ * race check: empty, or within the freed bytes and ordered before the
+ * free (this thread's own, or its clock reached). Such records conflict
+ * with nothing and are superseded by the write, as in access.c. */
+static inline bool free_replaces(const struct crace_thread *thr, u64 r,
+				 unsigned mask)
+{
+	if (!r)
+		return true;
+	if (rec_is_ext(r) || (rec_mask(r) & ~mask))
+		return false;
+	unsigned slot = rec_slot(r);
+	return slot == thr->slot || rec_clock(r) <= vc_get(&thr->vc, slot);
+}
+
+/* One granule of the free's write (see free_write): nothing when nobody
+ * touched it, the free's record over records it may replace, else the
+ * access slow path. */
+static inline void free_granule(struct crace_thread *thr, struct shadow_cell *c,
+				uptr a, unsigned mask, bool direct, uptr pc)
+{
+	u64 old[CELL_RECORDS];
+	bool used = false, replaces = direct;
+	for (int k = 0; k < CELL_RECORDS; k++) {
+		old[k] = load_relaxed(&c->rec[k]);
+		used |= old[k] != 0;
+		replaces = replaces && free_replaces(thr, old[k], mask);
+	}
+	if (!used)
+		return;
+	if (!replaces) {
+		access_granule(thr, a, mask, ACC_WRITE | ACC_NO_TRACE, pc);
+		return;
+	}
+	store_relaxed(&c->rec[0], access_record(thr, mask, ACC_WRITE));
+	for (int k = 1; k < CELL_RECORDS; k++)
+		if (old[k])
+			store_relaxed(&c->rec[k], 0);
 }
 
 /* The free's write is made as if from inside the freeing function called
  * at `caller`: its stack (now, or replayed from the trace later) reads
  * "free() <- caller <- ...". Granules nobody touched since the allocation
  * hold nothing to race with and are skipped, so freeing costs in
- * proportion to what the block was used for. The block stays registered
- * during the check so a race found by the free itself names it as its
- * Location. */
+ * proportion to what the block was used for.
+ *
+ * A granule whose records are all ordered before the free (the block was
+ * handed over properly) just gets the free's record, which supersedes them
+ * all, as ThreadSanitizer marks freed memory, without the slow path's
+ * record list. The stores are plain, as every record store in the cell
+ * (access.c's store_records argues why a simultaneous change by a racing
+ * thread may be lost). The rest (a possible race, an extension tag, ignored
+ * writes) take the access slow path. The block stays registered during the
+ * check so a race found by the free itself names it as its Location. */
 static void free_write(struct crace_thread *thr, uptr start, uptr size,
 		       uptr fn_pc, uptr caller)
 {
@@ -249,13 +300,14 @@ static void free_write(struct crace_thread *thr, uptr start, uptr size,
 	/* +1: stacks name a pc as a return address, looked up at pc - 1. */
 	uptr pc = fn_pc + 1;
 	trace_access(thr, pc, start, end - start, true, false);
+	bool direct = rec_clock(thr->epoch) && !thr->hooks_off;
 	for (uptr a = start; a < end;) {
 		uptr g = a & ~(GRANULE_SIZE - 1);
 		uptr hi = end < g + GRANULE_SIZE ? end : g + GRANULE_SIZE;
+		unsigned mask = granule_mask(a, hi - a, g);
 		struct shadow_cell *c = shadow_cell_peek(a);
-		if (c && shadow_cell_used(c))
-			access_granule(thr, a, granule_mask(a, hi - a, g),
-				       ACC_WRITE | ACC_NO_TRACE, pc);
+		if (c)
+			free_granule(thr, c, a, mask, direct, pc);
 		a = hi;
 	}
 	__crace_func_exit();
