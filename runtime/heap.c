@@ -302,13 +302,22 @@ static void free_write(struct crace_thread *thr, uptr start, uptr size,
 	trace_access(thr, pc, start, end - start, true, false);
 	bool direct = rec_clock(thr->epoch) && !thr->hooks_off;
 	for (uptr a = start; a < end;) {
-		uptr g = a & ~(GRANULE_SIZE - 1);
-		uptr hi = end < g + GRANULE_SIZE ? end : g + GRANULE_SIZE;
-		unsigned mask = granule_mask(a, hi - a, g);
+		/* A region's cells are contiguous: one directory lookup. */
+		uptr region_end = (a | (REGION_SIZE - 1)) + 1;
+		uptr stop = end < region_end ? end : region_end;
 		struct shadow_cell *c = shadow_cell_peek(a);
-		if (c)
-			free_granule(thr, c, a, mask, direct, pc);
-		a = hi;
+		if (!c) {
+			a = stop;
+			continue;
+		}
+		for (; a < stop; c++) {
+			uptr g = a & ~(GRANULE_SIZE - 1);
+			uptr hi = stop < g + GRANULE_SIZE ? stop
+							  : g + GRANULE_SIZE;
+			free_granule(thr, c, a, granule_mask(a, hi - a, g),
+				     direct, pc);
+			a = hi;
+		}
 	}
 	__crace_func_exit();
 }
