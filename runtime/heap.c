@@ -7,25 +7,206 @@
 #include "trace.h"
 #include <crace_abi.h>
 
-#include "hashtable.h"
+/* Block descriptors are found by address arithmetic, as ThreadSanitizer's
+ * meta shadow finds them: one 32-bit meta entry per 16 bytes of memory
+ * (glibc's blocks start 16-byte aligned, never two in one 16 bytes) holds
+ * the index of the descriptor of the block starting there. Allocating and
+ * freeing a block each cost one entry and one descriptor, with no lock and
+ * no search. Meta entries live in 16 MiB chunks, one per 64 MiB of address
+ * space and made on first use, so the address space needs no fixed layout.
+ *
+ * A block larger than SPAN also gets a continuation entry (META_CONT | its
+ * index) at every SPAN boundary inside it, so heap_find (reports) finds the
+ * block holding an address by looking back at most SPAN bytes. */
+#define META_SHIFT	  4
+#define META_REGION_SHIFT 26
+#define META_DIR_ENTRIES  (1ul << (APP_ADDR_BITS - META_REGION_SHIFT))
+#define META_PER_REGION	  (1ul << (META_REGION_SHIFT - META_SHIFT))
+#define META_CONT	  (1u << 31)
+#define SPAN		  ((uptr)1 << 16)
 
-#define HEAP_STRIPES 256
-
-struct heap_block {
-	struct heap_block_info info;
-	UT_hash_handle hh;
+/* A free descriptor is linked by `next` into a slot's cache or a batch of
+ * the pool; a batch's first descriptor links the pool's next batch by
+ * `start`. */
+struct heap_desc {
+	uptr start;
+	uptr size;
+	stack_handle stack;
+	int uid;
+	u32 next;
 };
 
-struct heap_stripe {
-	struct spinlock lock;
-	struct heap_block *blocks;
-} __attribute__((aligned(64)));
+/* Descriptors are made in chunks that are never unmapped, so a stale index
+ * read by heap_find always names readable memory. Index 0 is never used:
+ * entry 0 means no block. */
+#define DESC_CHUNK_SHIFT 16
+#define DESC_CHUNK	 (1u << DESC_CHUNK_SHIFT)
+#define DESC_CHUNKS	 (1u << (31 - DESC_CHUNK_SHIFT))
 
-static struct heap_stripe stripes[HEAP_STRIPES];
+/* Each thread slot keeps free descriptors of its own, so the common path
+ * takes no lock: a thread moves them to or from the shared pool BATCH at a
+ * time (threads that free what others allocate keep them moving). */
+#define BATCH 64
 
-static struct heap_stripe *stripe_of(uptr p)
+struct slot_cache {
+	u32 head, n;
+};
+
+static u32 **meta_dir;
+static struct heap_desc *desc_chunks[DESC_CHUNKS];
+static struct slot_cache caches[MAX_SLOTS];
+
+static struct spinlock pool_lock = SPINLOCK_INIT;
+static u32 pool_batches;   /* first descriptor of the first full batch */
+static u32 pool_fresh = 1; /* next never-used index */
+
+static inline struct heap_desc *desc_of(u32 i)
 {
-	return &stripes[(p >> 4) * 0x9E3779B97F4A7C15ull >> 56];
+	return &load_relaxed(
+		&desc_chunks[i >> DESC_CHUNK_SHIFT])[i & (DESC_CHUNK - 1)];
+}
+
+static NOINLINE u32 **meta_dir_create(void)
+{
+	u32 **dir = internal_mmap(META_DIR_ENTRIES * sizeof(*dir),
+				  "heap block index");
+	hg_atomic_only(dir, META_DIR_ENTRIES * sizeof(*dir));
+	u32 **expected = NULL;
+	if (!__atomic_compare_exchange_n(&meta_dir, &expected, dir, false,
+					 __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+		internal_munmap(dir, META_DIR_ENTRIES * sizeof(*dir));
+		dir = expected;
+	}
+	return dir;
+}
+
+static NOINLINE u32 *meta_chunk_create(u32 **slot)
+{
+	u32 *chunk = internal_mmap(META_PER_REGION * sizeof(u32),
+				   "heap block index");
+	hg_atomic_only(chunk, META_PER_REGION * sizeof(u32));
+	u32 *expected = NULL;
+	if (!__atomic_compare_exchange_n(slot, &expected, chunk, false,
+					 __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+		internal_munmap(chunk, META_PER_REGION * sizeof(u32));
+		chunk = expected;
+	}
+	return chunk;
+}
+
+/* The meta entry of the 16 bytes holding addr; NULL for non-user addresses
+ * or, unless `create`, when nothing was ever allocated in its region. */
+static inline u32 *meta_entry(uptr addr, bool create)
+{
+	if (unlikely(addr >> APP_ADDR_BITS))
+		return NULL;
+	u32 **dir = load_acquire(&meta_dir);
+	if (unlikely(!dir)) {
+		if (!create)
+			return NULL;
+		dir = meta_dir_create();
+	}
+	u32 **slot = &dir[addr >> META_REGION_SHIFT];
+	u32 *chunk = load_acquire(slot);
+	if (unlikely(!chunk)) {
+		if (!create)
+			return NULL;
+		chunk = meta_chunk_create(slot);
+	}
+	return &chunk[(addr & ((1ul << META_REGION_SHIFT) - 1)) >> META_SHIFT];
+}
+
+static struct heap_desc *desc_chunk_make(void)
+{
+	return internal_mmap(DESC_CHUNK * sizeof(struct heap_desc),
+			     "heap block descriptors");
+}
+
+/* A batch for an empty cache: the pool's first, or BATCH fresh
+ * descriptors (a new chunk of them every DESC_CHUNK). */
+static NOINLINE void cache_refill(struct slot_cache *c)
+{
+	spin_lock(&pool_lock);
+	u32 head = pool_batches;
+	if (head) {
+		pool_batches = (u32)desc_of(head)->start;
+		spin_unlock(&pool_lock);
+		c->head = head;
+		c->n = BATCH;
+		return;
+	}
+	head = pool_fresh;
+	u32 last = head + BATCH - 1;
+	if ((last >> DESC_CHUNK_SHIFT) >= DESC_CHUNKS)
+		crace_die("out of memory: more than %u heap blocks live",
+			  DESC_CHUNKS * DESC_CHUNK - BATCH);
+	/* Index 0 is skipped, so a batch may straddle two chunks. */
+	for (u32 k = head >> DESC_CHUNK_SHIFT; k <= last >> DESC_CHUNK_SHIFT;
+	     k++)
+		if (!desc_chunks[k])
+			store_release(&desc_chunks[k], desc_chunk_make());
+	pool_fresh = last + 1;
+	spin_unlock(&pool_lock);
+	for (u32 i = head; i < last; i++)
+		desc_of(i)->next = i + 1;
+	desc_of(last)->next = 0;
+	c->head = head;
+	c->n = BATCH;
+}
+
+/* The cache holds 2 * BATCH: its first BATCH (the latest freed, still in
+ * the cache lines just written) go to the pool. */
+static NOINLINE void cache_spill(struct slot_cache *c)
+{
+	u32 head = c->head, tail = head;
+	for (int k = 1; k < BATCH; k++)
+		tail = desc_of(tail)->next;
+	struct heap_desc *t = desc_of(tail);
+	c->head = t->next;
+	c->n -= BATCH;
+	t->next = 0;
+	struct heap_desc *h = desc_of(head);
+	spin_lock(&pool_lock);
+	h->start = pool_batches;
+	pool_batches = head;
+	spin_unlock(&pool_lock);
+}
+
+static inline u32 desc_get(struct crace_thread *thr)
+{
+	struct slot_cache *c = &caches[thr->slot];
+	if (unlikely(!c->head))
+		cache_refill(c);
+	u32 i = c->head;
+	c->head = desc_of(i)->next;
+	c->n--;
+	return i;
+}
+
+static inline void desc_put(struct crace_thread *thr, u32 i)
+{
+	struct slot_cache *c = &caches[thr->slot];
+	desc_of(i)->next = c->head;
+	c->head = i;
+	if (unlikely(++c->n >= 2 * BATCH))
+		cache_spill(c);
+}
+
+/* Continuation entries of a large block: set to `to` where they are `from`
+ * (a stale entry of a block freed untracked is overwritten; a block that
+ * starts at a boundary keeps its own entry). */
+static void set_spans(uptr start, uptr size, u32 from, u32 to)
+{
+	for (uptr a = (start | (SPAN - 1)) + 1; a < start + size; a += SPAN) {
+		u32 *m = meta_entry(a, true);
+		if (!m)
+			return;
+		u32 old = load_relaxed(m);
+		if (old == from || (from == 0 && (old & META_CONT)))
+			__atomic_compare_exchange_n(m, &old, to, false,
+						    __ATOMIC_RELEASE,
+						    __ATOMIC_RELAXED);
+	}
 }
 
 void heap_allocated(struct crace_thread *thr, void *p, uptr size, uptr fn_pc,
@@ -33,31 +214,84 @@ void heap_allocated(struct crace_thread *thr, void *p, uptr size, uptr fn_pc,
 {
 	if (!p)
 		return;
-	shadow_reset((uptr)p, size);
-	struct heap_block *b = internal_alloc(sizeof(*b));
-	b->info.start = (uptr)p;
-	b->info.size = size;
-	b->info.uid = thr->uid;
-	b->info.stack = thread_stack_handle(thr, fn_pc, caller);
-	struct heap_stripe *st = stripe_of((uptr)p);
-	struct heap_block *old;
-	spin_lock(&st->lock);
-	HASH_FIND(hh, st->blocks, &b->info.start, sizeof(uptr), old);
-	if (old)
-		HASH_DEL(st->blocks, old);
-	HASH_ADD(hh, st->blocks, info.start, sizeof(uptr), b);
-	spin_unlock(&st->lock);
-	if (old)
-		internal_free(old, sizeof(*old));
+	uptr start = (uptr)p;
+	shadow_reset(start, size);
+	u32 *m = meta_entry(start, true);
+	if (!m)
+		return;
+	u32 i = desc_get(thr);
+	struct heap_desc *d = desc_of(i);
+	d->start = start;
+	d->size = size;
+	d->uid = thr->uid;
+	d->stack = thread_stack_handle(thr, fn_pc, caller);
+	if (unlikely(size > SPAN))
+		set_spans(start, size, 0, i | META_CONT);
+	/* An entry left by a block freed behind our back (a free that was not
+	 * tracked) is replaced, its descriptor reused. No other thread stores
+	 * this entry now: a tracked free of the block that was here finished
+	 * before glibc could hand the memory out again. A plain store, not an
+	 * exchange: that would wait for the shadow reset's stores. */
+	u32 old = load_relaxed(m);
+	store_release(m, i);
+	if (unlikely(old) && !(old & META_CONT))
+		desc_put(thr, old);
+}
+
+/* A record the free's write (cur, over `mask`) may replace without a
+ * race check: empty, or within the freed bytes and ordered before the
+ * free (this thread's own, or its clock reached). Such records conflict
+ * with nothing and are superseded by the write, as in access.c. */
+static inline bool free_replaces(const struct crace_thread *thr, u64 r,
+				 unsigned mask)
+{
+	if (!r)
+		return true;
+	if (rec_is_ext(r) || (rec_mask(r) & ~mask))
+		return false;
+	unsigned slot = rec_slot(r);
+	return slot == thr->slot || rec_clock(r) <= vc_get(&thr->vc, slot);
+}
+
+/* One granule of the free's write (see free_write): nothing when nobody
+ * touched it, the free's record over records it may replace, else the
+ * access slow path. */
+static inline void free_granule(struct crace_thread *thr, struct shadow_cell *c,
+				uptr a, unsigned mask, bool direct, uptr pc)
+{
+	u64 old[CELL_RECORDS];
+	bool used = false, replaces = direct;
+	for (int k = 0; k < CELL_RECORDS; k++) {
+		old[k] = load_relaxed(&c->rec[k]);
+		used |= old[k] != 0;
+		replaces = replaces && free_replaces(thr, old[k], mask);
+	}
+	if (!used)
+		return;
+	if (!replaces) {
+		access_granule(thr, a, mask, ACC_WRITE | ACC_NO_TRACE, pc);
+		return;
+	}
+	store_relaxed(&c->rec[0], access_record(thr, mask, ACC_WRITE));
+	for (int k = 1; k < CELL_RECORDS; k++)
+		if (old[k])
+			store_relaxed(&c->rec[k], 0);
 }
 
 /* The free's write is made as if from inside the freeing function called
  * at `caller`: its stack (now, or replayed from the trace later) reads
  * "free() <- caller <- ...". Granules nobody touched since the allocation
  * hold nothing to race with and are skipped, so freeing costs in
- * proportion to what the block was used for. The block stays registered
- * during the check so a race found by the free itself names it as its
- * Location. */
+ * proportion to what the block was used for.
+ *
+ * A granule whose records are all ordered before the free (the block was
+ * handed over properly) just gets the free's record, which supersedes them
+ * all, as ThreadSanitizer marks freed memory, without the slow path's
+ * record list. The stores are plain, as every record store in the cell
+ * (access.c's store_records argues why a simultaneous change by a racing
+ * thread may be lost). The rest (a possible race, an extension tag, ignored
+ * writes) take the access slow path. The block stays registered during the
+ * check so a race found by the free itself names it as its Location. */
 static void free_write(struct crace_thread *thr, uptr start, uptr size,
 		       uptr fn_pc, uptr caller)
 {
@@ -66,75 +300,96 @@ static void free_write(struct crace_thread *thr, uptr start, uptr size,
 	/* +1: stacks name a pc as a return address, looked up at pc - 1. */
 	uptr pc = fn_pc + 1;
 	trace_access(thr, pc, start, end - start, true, false);
+	bool direct = rec_clock(thr->epoch) && !thr->hooks_off;
 	for (uptr a = start; a < end;) {
-		uptr g = a & ~(GRANULE_SIZE - 1);
-		uptr hi = end < g + GRANULE_SIZE ? end : g + GRANULE_SIZE;
+		/* A region's cells are contiguous: one directory lookup. */
+		uptr region_end = (a | (REGION_SIZE - 1)) + 1;
+		uptr stop = end < region_end ? end : region_end;
 		struct shadow_cell *c = shadow_cell_peek(a);
-		if (c && shadow_cell_used(c))
-			access_granule(thr, a, granule_mask(a, hi - a, g),
-				       ACC_WRITE | ACC_NO_TRACE, pc);
-		a = hi;
+		if (!c) {
+			a = stop;
+			continue;
+		}
+		for (; a < stop; c++) {
+			uptr g = a & ~(GRANULE_SIZE - 1);
+			uptr hi = stop < g + GRANULE_SIZE ? stop
+							  : g + GRANULE_SIZE;
+			free_granule(thr, c, a, granule_mask(a, hi - a, g),
+				     direct, pc);
+			a = hi;
+		}
 	}
 	__crace_func_exit();
 }
 
 uptr heap_freed(struct crace_thread *thr, void *p, uptr fn_pc, uptr caller)
 {
-	if (!p)
-		return 0;
 	uptr start = (uptr)p;
-	struct heap_stripe *st = stripe_of(start);
-	struct heap_block *b;
-	uptr size = 0;
-	spin_lock(&st->lock);
-	HASH_FIND(hh, st->blocks, &start, sizeof(uptr), b);
-	if (b)
-		size = b->info.size;
-	spin_unlock(&st->lock);
-	if (!b)
+	u32 *m = meta_entry(start, false);
+	if (!m)
 		return 0;
+	u32 i = load_acquire(m);
+	if (!i || (i & META_CONT))
+		return 0;
+	struct heap_desc *d = desc_of(i);
+	if (d->start != start)
+		return 0;
+	uptr size = d->size;
 	free_write(thr, start, size, fn_pc, caller);
 	/* A mutex or atomic in the block dies with it, unless destroyed. */
 	sync_reset_range(start, size);
-	spin_lock(&st->lock);
-	HASH_FIND(hh, st->blocks, &start, sizeof(uptr), b);
-	if (b)
-		HASH_DEL(st->blocks, b);
-	spin_unlock(&st->lock);
-	if (b)
-		internal_free(b, sizeof(*b));
+	if (unlikely(size > SPAN))
+		set_spans(start, size, i | META_CONT, 0);
+	/* Only one of two racing frees of the block gives it back. */
+	if (__atomic_compare_exchange_n(m, &i, 0, false, __ATOMIC_RELAXED,
+					__ATOMIC_RELAXED))
+		desc_put(thr, i);
 	return size;
 }
 
-/* Report time only: a scan of every live block. */
+/* Report time only: the nearest entries at or below addr, at most SPAN
+ * back (a larger block has a continuation entry nearer than that). An
+ * entry is re-read after its descriptor, which may be reused meanwhile. */
 bool heap_find(uptr addr, struct heap_block_info *out)
 {
-	bool found = false;
-	for (int i = 0; i < HEAP_STRIPES && !found; i++) {
-		struct heap_stripe *st = &stripes[i];
-		spin_lock(&st->lock);
-		for (struct heap_block *b = st->blocks; b; b = b->hh.next) {
-			if (addr >= b->info.start &&
-			    addr < b->info.start +
-					    (b->info.size ? b->info.size : 1)) {
-				*out = b->info;
-				found = true;
-				break;
-			}
+	uptr a = addr & ~(((uptr)1 << META_SHIFT) - 1);
+	for (uptr back = 0; back <= SPAN && back <= a;
+	     back += (uptr)1 << META_SHIFT) {
+		u32 *m = meta_entry(a - back, false);
+		u32 i = m ? load_acquire(m) : 0;
+		if (!i)
+			continue;
+		struct heap_desc *d = desc_of(i & ~META_CONT);
+		struct heap_block_info b = {
+			.start = load_relaxed(&d->start),
+			.size = load_relaxed(&d->size),
+			.uid = load_relaxed(&d->uid),
+			.stack = load_relaxed(&d->stack),
+		};
+		if (addr >= b.start && addr - b.start < (b.size ? b.size : 1) &&
+		    load_acquire(m) == i) {
+			*out = b;
+			return true;
 		}
-		spin_unlock(&st->lock);
 	}
-	return found;
+	return false;
 }
 
 void heap_fork_lock(void)
 {
-	for (int i = 0; i < HEAP_STRIPES; i++)
-		spin_lock(&stripes[i].lock);
+	spin_lock(&pool_lock);
 }
 
 void heap_fork_unlock(void)
 {
-	for (int i = HEAP_STRIPES - 1; i >= 0; i--)
-		spin_unlock(&stripes[i].lock);
+	spin_unlock(&pool_lock);
+}
+
+/* Other threads may have been changing their caches when the parent
+ * forked: their descriptors are abandoned rather than trusted. */
+void heap_fork_child(struct crace_thread *survivor)
+{
+	for (unsigned s = 0; s < MAX_SLOTS; s++)
+		if (s != survivor->slot && caches[s].head)
+			caches[s] = (struct slot_cache){0, 0};
 }

@@ -1,4 +1,5 @@
-/* Live heap blocks, for "Location is heap block ... allocated by ... at:".
+/* Live heap blocks, for "Location is heap block ... allocated by ... at:",
+ * found from their address without a lock (see heap.c).
  * Also gives each new block fresh shadow, so reused memory never carries an
  * earlier block's history, and makes freeing a block a write to it, so a
  * use in another thread that is not ordered with the free is a race whose
@@ -29,11 +30,14 @@ uptr heap_freed(struct crace_thread *thr, void *p, uptr fn_pc, uptr caller);
  * the program never used; races on a freed block are nearly always on its
  * head. */
 #define FREE_CHECK_MAX 1024
+/* The live block holding addr (report time). */
 bool heap_find(uptr addr, struct heap_block_info *out);
 
 /* Held across fork so the child never inherits a lock taken mid-way
  * (interceptors_process.c takes every module's in a fixed order). */
 void heap_fork_lock(void);
 void heap_fork_unlock(void);
+/* In the child, after the unlock: `survivor` is the only thread left. */
+void heap_fork_child(struct crace_thread *survivor);
 
 #endif

@@ -144,6 +144,7 @@ static void fork_child(void)
 	fork_unlock();
 	struct crace_thread *thr = crace_cur;
 	thread_fork_child(thr);
+	heap_fork_child(thr);
 	report_fork_child();
 	report_locks_fork_child();
 	deadlock_fork_child();

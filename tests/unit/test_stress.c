@@ -1,7 +1,8 @@
 /* Threaded stress of the runtime's shared structures: shadow cells (inline
  * and extension records changed by compare-and-swap from several threads),
  * the sync table (create, acquire, release, destroy, drop on free), the
- * stack depot, the heap table, the internal allocator, per-slot traces and
+ * stack depot, the heap block index (blocks freed by other threads), the
+ * internal allocator, per-slot traces and
  * the thread registry (threads started, finished and joined in rounds, as
  * the pthread interceptors do). The program it simulates is race-free, so
  * no report may appear.
@@ -53,6 +54,52 @@ static NOINLINE void locked_increment(struct crace_thread *thr, long k)
 	__crace_func_exit();
 }
 
+/* Heap blocks made by even threads and freed by odd ones, handed over
+ * under data_lock: block descriptors pile up in the freeing threads' caches
+ * and move back to the allocating ones through the shared pool. */
+#define HANDOFF 256
+static char *handoff[HANDOFF]; /* under data_lock */
+static int nhandoff;
+
+static NOINLINE void hand_over(struct crace_thread *thr, long id, long i)
+{
+	__crace_func_entry(__builtin_return_address(0));
+	char *p = NULL, *mine = NULL;
+	size_t size = 16 + (size_t)(i % 200);
+	if (id % 2 == 0) {
+		mine = malloc(size);
+		heap_allocated(thr, mine, size, (uptr)&hand_over,
+			       (uptr)__builtin_return_address(0));
+		__crace_write_range(mine, size);
+	}
+	pthread_mutex_lock(&data_lock);
+	sync_acquire(thr, (uptr)&data_lock);
+	__crace_read8(&nhandoff);
+	if (mine && nhandoff < HANDOFF) {
+		__crace_write8(&handoff[nhandoff]);
+		handoff[nhandoff] = mine;
+		__crace_write8(&nhandoff);
+		nhandoff++;
+		mine = NULL;
+	} else if (!mine && nhandoff > 0) {
+		__crace_write8(&nhandoff);
+		nhandoff--;
+		__crace_read8(&handoff[nhandoff]);
+		p = handoff[nhandoff];
+	}
+	sync_release(thr, (uptr)&data_lock);
+	pthread_mutex_unlock(&data_lock);
+	if (mine) /* nobody takes them: freed here */
+		p = mine;
+	if (p) {
+		__crace_read_range(p, 16);
+		heap_freed(thr, p, (uptr)&hand_over,
+			   (uptr)__builtin_return_address(0));
+		free(p);
+	}
+	__crace_func_exit();
+}
+
 static void one_iteration(struct crace_thread *thr, long id, long i)
 {
 	__crace_func_entry(__builtin_return_address(0));
@@ -82,6 +129,8 @@ static void one_iteration(struct crace_thread *thr, long id, long i)
 			   (uptr)__builtin_return_address(0));
 		free(p);
 	}
+	if (i % 4 == 2)
+		hand_over(thr, id, i);
 	/* A mutex made and destroyed. */
 	if (i % 64 == 0) {
 		uptr m = (uptr)&private_data[id][1] + 1;
@@ -155,6 +204,17 @@ int main(int argc, char **argv)
 					   sizeof(private_data[t]));
 		for (int k = 0; k < SHARED; k++)
 			__crace_write8(&locked_data[k]);
+	}
+	/* Blocks still handed over: found from any byte, forgotten when
+	 * freed (by the main thread, ordered after every worker). */
+	for (int k = 0; k < nhandoff; k++) {
+		struct heap_block_info hb;
+		uptr b = (uptr)handoff[k];
+		CHECK(heap_find(b + 15, &hb) && hb.start == b && hb.size >= 16);
+		CHECK(heap_freed(main_thr, handoff[k], (uptr)&main, 0) ==
+		      hb.size);
+		CHECK(!heap_find(b + 15, &hb));
+		free(handoff[k]);
 	}
 	/* Dropping sync objects: one address, a small range, a range larger
 	 * than the table (every stripe visited); neighbours survive. */
