@@ -13,30 +13,26 @@ static bool happens_before(const struct crace_thread *thr, u64 r)
 	return slot == thr->slot || rec_clock(r) <= vc_get(&thr->vc, slot);
 }
 
-static bool conflicts(const struct crace_thread *thr, u64 r, u64 cur)
+/* r and cur overlap and one of them writes, unless both are atomic: they
+ * race unless r happens before cur. */
+static bool may_conflict(u64 r, u64 cur)
 {
-	if (!(rec_mask(r) & rec_mask(cur)))
-		return false;
-	if (!rec_is_write(r) && !rec_is_write(cur))
-		return false;
-	if (rec_is_atomic(r) && rec_is_atomic(cur))
-		return false;
-	return !happens_before(thr, r);
+	return (rec_mask(r) & rec_mask(cur)) &&
+	       (rec_is_write(r) || rec_is_write(cur)) &&
+	       !(rec_is_atomic(r) && rec_is_atomic(cur));
 }
 
-/* `cur` makes r redundant when every later access that would race with r
- * also races with cur: r is ordered before cur, covers no byte cur does not,
- * and cur is at least as strong (a write covers reads; a plain access
+/* `cur` makes r, which happens before it, redundant when every later access
+ * that would race with r also races with cur: r covers no byte cur does
+ * not, and cur is at least as strong (a write covers reads; a plain access
  * covers atomic ones). */
-static bool supersedes(const struct crace_thread *thr, u64 cur, u64 r)
+static bool dominates(u64 cur, u64 r)
 {
 	if (rec_mask(r) & ~rec_mask(cur))
 		return false;
 	if (rec_is_write(r) && !rec_is_write(cur))
 		return false;
-	if (rec_is_atomic(cur) && !rec_is_atomic(r))
-		return false;
-	return happens_before(thr, r);
+	return !(rec_is_atomic(cur) && !rec_is_atomic(r));
 }
 
 static bool has_record(const u64 *recs, u32 n, u64 r)
@@ -47,23 +43,27 @@ static bool has_record(const u64 *recs, u32 n, u64 r)
 	return false;
 }
 
+#define MAX_RECORDS (SHADOW_EXT_RECORDS + CELL_TAG)
+
 /* Builds the new record list into out (cur first) and returns its length;
  * *racy gets the first conflicting record, writes preferred. Records of this
  * thread's current epoch and of cur's kind merge into cur (their byte masks
  * join, which is exact), so a thread touching a granule piecewise in one
  * epoch keeps one record and stays on the fast path. When a record of this
- * epoch already covers cur, the list stays as it is. */
+ * epoch already covers cur, the list stays as it is. Each record's
+ * happens-before is looked up once. */
 static u32 update_records(const struct crace_thread *thr, u64 cur,
 			  const u64 *old, u32 n, u64 *out, u64 *racy)
 {
 	const u64 access = cur;
 	u64 ignore = rec_is_write(access) ? 0 : REC_WRITE;
-	bool covered = false;
+	bool covered = false, hb[MAX_RECORDS];
 	for (u32 i = 0; i < n; i++) {
 		u64 r = old[i];
 		if (!r)
 			continue;
-		if (conflicts(thr, r, access) &&
+		hb[i] = happens_before(thr, r);
+		if (!hb[i] && may_conflict(r, access) &&
 		    (!*racy || (!rec_is_write(*racy) && rec_is_write(r))))
 			*racy = r;
 		if (rec_covers(r, access, ignore))
@@ -81,7 +81,7 @@ static u32 update_records(const struct crace_thread *thr, u64 cur,
 	out[m++] = cur;
 	for (u32 i = 0; i < n; i++) {
 		u64 r = old[i];
-		if (r && !has_record(out, m, r) && !supersedes(thr, cur, r))
+		if (r && r != cur && !(hb[i] && dominates(cur, r)))
 			out[m++] = r;
 	}
 	return m;
@@ -135,8 +135,7 @@ static bool access_ext(struct crace_thread *thr, struct shadow_cell *c, u64 tag,
 		spin_unlock(&e->lock);
 		return false;
 	}
-	u64 old[SHADOW_EXT_RECORDS + CELL_TAG],
-		out[SHADOW_EXT_RECORDS + CELL_TAG + 1], beside[CELL_TAG];
+	u64 old[MAX_RECORDS], out[MAX_RECORDS + 1], beside[CELL_TAG];
 	/* Atomic loads: ext_covering reads these without the lock. */
 	u32 n = load_relaxed(&e->n);
 	for (u32 i = 0; i < n; i++)
@@ -229,7 +228,7 @@ static bool own_earlier(const struct crace_thread *thr, u64 r)
 		      rec_clock(r) != thr->clock);
 }
 
-/* supersedes() for a record of this thread, always ordered before cur:
+/* dominates() for a record of this thread, always ordered before cur:
  * no byte or write that cur lacks, and not atomic where cur is plain. */
 static ALWAYS_INLINE bool own_superseded(u64 cur, u64 r)
 {
