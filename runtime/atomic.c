@@ -18,6 +18,18 @@
  * without fences still order nothing. Threads that never ran a release
  * fence pay nothing extra on relaxed stores.
  *
+ * A relaxed RMW of a thread with no release fence to publish leaves the
+ * location's clock as it is, so it needs the object only to gather its
+ * clock, and a location nobody released into has none: such an RMW
+ * creates nothing, and without an object it runs natively, with no lock
+ * (a shared relaxed counter costs what it costs natively). A release
+ * creates the object before it stores, so when there is still none after
+ * the RMW, every store the RMW may have read carried no clock. When one
+ * appeared meanwhile, a release to the location raced with the RMW and
+ * either may come first in modification order; its clock is gathered as
+ * if the RMW read it, which can only add the edge of an acquire fence
+ * that follows, never report a false race.
+ *
  * Every operation is also checked as an atomic access (atomics race only
  * with plain accesses). */
 #include "access.h"
@@ -54,6 +66,8 @@ static void atomic_check(struct crace_thread *thr, uptr addr, unsigned size,
 static struct sync_obj *atomic_lookup(struct crace_thread *thr, uptr addr,
 				      bool create)
 {
+	if (!create && sync_none(addr))
+		return NULL;
 	if (unlikely(thr->in_runtime))
 		return NULL;
 	runtime_enter(thr);
@@ -63,13 +77,26 @@ static struct sync_obj *atomic_lookup(struct crace_thread *thr, uptr addr,
 	return s;
 }
 
-/* An RMW always has an object, so what it reads and the clock it acquires
- * are taken under one lock; a store needs one only to publish a clock; a
- * load may find none (see the loads). */
+/* A store needs an object only to publish a clock, a load or a relaxed RMW
+ * may find none (see the loads and the header); any other RMW has one, so
+ * what it reads and the clock it acquires are taken under one lock. */
 static struct sync_obj *atomic_begin(struct crace_thread *thr, uptr addr,
-				     bool rmw, bool release)
+				     bool acquire, bool release)
 {
-	return atomic_lookup(thr, addr, rmw || release || thr->fence_released);
+	return atomic_lookup(thr, addr,
+			     acquire || release || thr->fence_released);
+}
+
+/* An RMW that found no object ran natively: one may have appeared since
+ * (see the header). Its clock is gathered, never changed: a relaxed RMW
+ * continues the release sequence. */
+static struct sync_obj *atomic_recheck(struct crace_thread *thr, uptr addr,
+				       struct sync_obj *s, bool *writes)
+{
+	if (s)
+		return s;
+	*writes = false;
+	return atomic_lookup(thr, addr, false);
 }
 
 /* Applies the operation's edges: `reads`/`writes` say what it did (a
@@ -107,7 +134,7 @@ static void atomic_end(struct crace_thread *thr, struct sync_obj *s, bool reads,
 		struct crace_thread *thr = cur_thread();                       \
 		atomic_check(thr, (uptr)a, N / 8, false, CALLER_PC());         \
 		volatile uint##N##_t *p = (volatile uint##N##_t *)a;           \
-		struct sync_obj *s = atomic_begin(thr, (uptr)a, false, false); \
+		struct sync_obj *s = atomic_lookup(thr, (uptr)a, false);       \
 		uint##N##_t v = __atomic_load_n(p, __ATOMIC_SEQ_CST);          \
 		/* A release creates the object before it stores: none now     \
 		 * means the value read carries no clock; one now means it     \
@@ -135,7 +162,7 @@ static void atomic_end(struct crace_thread *thr, struct sync_obj *s, bool reads,
 		struct crace_thread *thr = cur_thread();                       \
 		atomic_check(thr, (uptr)a, N / 8, true, pc);                   \
 		bool acq = mo_acquires(mo), rel = mo_releases(mo);             \
-		struct sync_obj *s = atomic_begin(thr, (uptr)a, true, rel);    \
+		struct sync_obj *s = atomic_begin(thr, (uptr)a, acq, rel);     \
 		volatile uint##N##_t *p = (volatile uint##N##_t *)a;           \
 		uint##N##_t old;                                               \
 		switch (op) {                                                  \
@@ -161,7 +188,9 @@ static void atomic_end(struct crace_thread *thr, struct sync_obj *s, bool reads,
 			old = __atomic_fetch_nand(p, v, __ATOMIC_SEQ_CST);     \
 			break;                                                 \
 		}                                                              \
-		atomic_end(thr, s, true, acq, true, rel, false);               \
+		bool writes = true;                                            \
+		s = atomic_recheck(thr, (uptr)a, s, &writes);                  \
+		atomic_end(thr, s, true, acq, writes, rel, false);             \
 		return old;                                                    \
 	}                                                                      \
 	CRACE_EXPORT uint##N##_t __crace_atomic##N##_exchange(                 \
@@ -206,13 +235,17 @@ static void atomic_end(struct crace_thread *thr, struct sync_obj *s, bool reads,
 		struct crace_thread *thr = cur_thread();                       \
 		uptr pc = CALLER_PC();                                         \
 		bool rel = mo_releases(mo);                                    \
-		struct sync_obj *s = atomic_begin(thr, (uptr)a, true, rel);    \
+		struct sync_obj *s = atomic_begin(                             \
+			thr, (uptr)a, mo_acquires(mo) || mo_acquires(fmo),     \
+			rel);                                                  \
 		uint##N##_t old = expected;                                    \
 		bool ok = __atomic_compare_exchange_n(                         \
 			(volatile uint##N##_t *)a, &old, desired, false,       \
 			__ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);                   \
+		bool writes = ok;                                              \
+		s = atomic_recheck(thr, (uptr)a, s, &writes);                  \
 		atomic_end(thr, s, true,                                       \
-			   ok ? mo_acquires(mo) : mo_acquires(fmo), ok,        \
+			   ok ? mo_acquires(mo) : mo_acquires(fmo), writes,    \
 			   ok &&rel, false);                                   \
 		atomic_check(thr, (uptr)a, N / 8, ok, pc);                     \
 		return old;                                                    \

@@ -2,19 +2,7 @@
 #include "alloc.h"
 #include "self_check.h"
 
-#define SYNC_STRIPES 4096
-
-struct sync_stripe {
-	struct spinlock lock;
-	struct sync_obj *head;
-} __attribute__((aligned(64)));
-
-static struct sync_stripe stripes[SYNC_STRIPES];
-
-static struct sync_stripe *stripe_of(uptr addr)
-{
-	return &stripes[(addr >> 3) * 0x9E3779B97F4A7C15ull >> 52];
-}
+struct sync_stripe sync_stripes[SYNC_STRIPES];
 
 /* Which 64 KiB areas of the address space ever held a sync object, one
  * bit each (256 MiB of address space for the whole 47-bit range, backed
@@ -52,7 +40,8 @@ void sync_init(void)
 			      "sync object map");
 	/* Read without the stripe lock only to see whether it is empty. */
 	for (int i = 0; i < SYNC_STRIPES; i++)
-		hg_atomic_only(&stripes[i].head, sizeof(stripes[i].head));
+		hg_atomic_only(&sync_stripes[i].head,
+			       sizeof(sync_stripes[i].head));
 }
 
 /* Dead objects wait here to be reused. An object is never given back to
@@ -60,7 +49,7 @@ void sync_init(void)
  * using a mutex while it destroys or frees it) still locks valid memory,
  * and sync_lock sees that the address changed. Its address is written with
  * both its stripe's lock and its own lock held, so either lock suffices
- * to read it. */
+ * to read it; sync_find also reads it, and the links, with neither. */
 static struct spinlock free_lock = SPINLOCK_INIT;
 static struct sync_obj *free_objs;
 static u64 live_objs;
@@ -73,10 +62,13 @@ static struct sync_obj *obj_new(uptr addr)
 	if (s)
 		free_objs = s->next;
 	spin_unlock(&free_lock);
-	if (!s)
+	if (!s) {
 		s = internal_alloc(sizeof(*s));
+		hg_atomic_only(&s->addr, sizeof(s->addr));
+		hg_atomic_only(&s->next, sizeof(s->next));
+	}
 	spin_lock(&s->lock);
-	s->addr = addr;
+	store_relaxed(&s->addr, addr);
 	vc_init(&s->vc);
 	spin_unlock(&s->lock);
 	__atomic_fetch_add(&live_objs, 1, __ATOMIC_RELAXED);
@@ -89,10 +81,10 @@ static void obj_retire(struct sync_obj *s)
 {
 	spin_lock(&s->lock);
 	vc_free(&s->vc);
-	s->addr = 0;
+	store_relaxed(&s->addr, 0);
 	spin_unlock(&s->lock);
 	spin_lock(&free_lock);
-	s->next = free_objs;
+	store_relaxed(&s->next, free_objs);
 	free_objs = s;
 	spin_unlock(&free_lock);
 	__atomic_fetch_sub(&live_objs, 1, __ATOMIC_RELAXED);
@@ -103,11 +95,32 @@ u64 sync_live_objects(void)
 	return load_relaxed(&live_objs);
 }
 
-/* A lookup in an empty stripe (most of them) takes no lock. */
+/* Walked without the lock before it is taken: the stripe lock is shared by
+ * unrelated addresses and every thread's lookups of a busy object would
+ * bounce it. Objects are never freed, so a link read while the chain
+ * changes still leads to an object: a hit is one whose address is addr
+ * (sync_lock checks it again under the object's lock), but a miss may be a
+ * walk led astray by an object that died meanwhile, so it is repeated
+ * under the lock. The walk is bounded for the same reason. */
+static struct sync_obj *find_unlocked(struct sync_stripe *st, uptr addr)
+{
+	struct sync_obj *s = load_acquire(&st->head);
+	for (int steps = 0; s && steps < 16; steps++) {
+		if (load_relaxed(&s->addr) == addr)
+			return s;
+		s = load_acquire(&s->next);
+	}
+	return NULL;
+}
+
+/* A lookup in an empty stripe (most of them) or of an object that exists
+ * takes no lock. */
 struct sync_obj *sync_find(uptr addr, bool create)
 {
-	struct sync_stripe *st = stripe_of(addr);
-	struct sync_obj *s;
+	struct sync_stripe *st = sync_stripe_of(addr);
+	struct sync_obj *s = find_unlocked(st, addr);
+	if (s)
+		return s;
 	if (!create && !load_acquire(&st->head))
 		return NULL;
 	spin_lock(&st->lock);
@@ -117,7 +130,7 @@ struct sync_obj *sync_find(uptr addr, bool create)
 	if (!s && create) {
 		s = obj_new(addr);
 		area_mark(addr);
-		s->next = st->head;
+		store_relaxed(&s->next, st->head);
 		store_release(&st->head, s);
 	}
 	spin_unlock(&st->lock);
@@ -139,7 +152,7 @@ struct sync_obj *sync_lock(uptr addr, bool create)
 
 void sync_destroy(uptr addr)
 {
-	struct sync_stripe *st = stripe_of(addr);
+	struct sync_stripe *st = sync_stripe_of(addr);
 	spin_lock(&st->lock);
 	for (struct sync_obj **p = &st->head; *p; p = &(*p)->next) {
 		if ((*p)->addr == addr) {
@@ -186,13 +199,13 @@ void sync_reset_range(uptr addr, uptr size)
 		return;
 	if (size / 8 > SYNC_STRIPES) {
 		for (int i = 0; i < SYNC_STRIPES; i++)
-			reset_stripe(&stripes[i], addr, hi);
+			reset_stripe(&sync_stripes[i], addr, hi);
 		return;
 	}
-	/* stripe_of keys on addr >> 3: one stripe per 8 bytes, per key. */
+	/* sync_stripe_of keys on addr >> 3: one stripe per 8 bytes, per key. */
 	for (uptr g = addr & ~(uptr)7; g < hi; g += 8) {
-		reset_stripe(stripe_of(g), addr, hi);
-		reset_stripe(stripe_of(g | SYNC_ALT_KEY), addr, hi);
+		reset_stripe(sync_stripe_of(g), addr, hi);
+		reset_stripe(sync_stripe_of(g | SYNC_ALT_KEY), addr, hi);
 	}
 }
 
@@ -334,8 +347,8 @@ void sync_fork_lock(void)
 {
 	spin_lock(&barrier_lock);
 	for (int i = 0; i < SYNC_STRIPES; i++) {
-		spin_lock(&stripes[i].lock);
-		for (struct sync_obj *s = stripes[i].head; s; s = s->next)
+		spin_lock(&sync_stripes[i].lock);
+		for (struct sync_obj *s = sync_stripes[i].head; s; s = s->next)
 			spin_lock(&s->lock);
 	}
 	spin_lock(&free_lock);
@@ -345,9 +358,9 @@ void sync_fork_unlock(void)
 {
 	spin_unlock(&free_lock);
 	for (int i = SYNC_STRIPES - 1; i >= 0; i--) {
-		for (struct sync_obj *s = stripes[i].head; s; s = s->next)
+		for (struct sync_obj *s = sync_stripes[i].head; s; s = s->next)
 			spin_unlock(&s->lock);
-		spin_unlock(&stripes[i].lock);
+		spin_unlock(&sync_stripes[i].lock);
 	}
 	spin_unlock(&barrier_lock);
 }

@@ -24,6 +24,26 @@ struct sync_obj {
 
 void sync_init(void);
 
+/* The striped hash's heads, exposed for sync_none. */
+#define SYNC_STRIPES 4096
+struct sync_stripe {
+	struct spinlock lock;
+	struct sync_obj *head;
+} __attribute__((aligned(64)));
+extern struct sync_stripe sync_stripes[SYNC_STRIPES];
+
+static inline struct sync_stripe *sync_stripe_of(uptr addr)
+{
+	return &sync_stripes[(addr >> 3) * 0x9E3779B97F4A7C15ull >> 52];
+}
+
+/* No object for addr exists: its stripe is empty (most are). Inline, so
+ * the atomics of locations nobody synchronises through cost a load. */
+static inline bool sync_none(uptr addr)
+{
+	return !load_acquire(&sync_stripe_of(addr)->head);
+}
+
 /* The object for addr; NULL when !create and there is none. It may die
  * (and be reused for another address) as soon as this returns: sync_lock
  * is the safe way to use it. */
