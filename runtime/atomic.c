@@ -48,13 +48,15 @@ static bool mo_releases(int mo)
 	       mo == CRACE_MO_SEQ_CST;
 }
 
-static void atomic_check(struct crace_thread *thr, uptr addr, unsigned size,
-			 bool write, uptr pc)
+/* Inline, the size a constant. (Not access_sized: that is the plain hooks'
+ * miss path, after the pass's inline test.) */
+static ALWAYS_INLINE void atomic_check(uptr addr, unsigned size, bool write,
+				       uptr pc)
 {
 	unsigned flags = ACC_ATOMIC | (write ? ACC_WRITE : 0);
-	if (likely((addr & (size - 1)) == 0))
-		access_granule(thr, addr, ((1u << size) - 1) << (addr & 7),
-			       flags, pc);
+	struct crace_thread *thr = cur_thread();
+	if (likely(!(addr & (size - 1))))
+		access_granule(thr, addr, sized_mask(addr, size), flags, pc);
 	else
 		access_range(thr, addr, size, flags, pc);
 }
@@ -127,70 +129,118 @@ static void atomic_end(struct crace_thread *thr, struct sync_obj *s, bool reads,
 	runtime_exit(thr);
 }
 
+/* A relaxed RMW with no release fence to publish, of a location that has no
+ * object: done natively (see the header). */
+static ALWAYS_INLINE bool rmw_lazy(struct crace_thread *thr, uptr addr, int mo)
+{
+	return !mo_acquires(mo) && !mo_releases(mo) && !thr->fence_released &&
+	       sync_none(addr);
+}
+
+/* The object appeared during a lazy RMW: its clock is gathered. */
+static NOINLINE void rmw_gather(struct crace_thread *thr, uptr addr)
+{
+	atomic_end(thr, atomic_lookup(thr, addr, false), true, false, false,
+		   false, false);
+}
+
+/* Each operation's fast path is inline and runs natively when the location
+ * has no object and the operation creates none; the rest is out of line. */
 #define DEFINE_ATOMICS(N)                                                      \
-	CRACE_EXPORT uint##N##_t __crace_atomic##N##_load(                     \
-		const volatile void *a, int mo)                                \
+	static NOINLINE uint##N##_t load_slow##N(                              \
+		struct crace_thread *thr, const volatile void *a, int mo)      \
 	{                                                                      \
-		struct crace_thread *thr = cur_thread();                       \
-		atomic_check(thr, (uptr)a, N / 8, false, CALLER_PC());         \
 		volatile uint##N##_t *p = (volatile uint##N##_t *)a;           \
 		struct sync_obj *s = atomic_lookup(thr, (uptr)a, false);       \
 		uint##N##_t v = __atomic_load_n(p, __ATOMIC_SEQ_CST);          \
-		/* A release creates the object before it stores: none now     \
-		 * means the value read carries no clock; one now means it     \
-		 * may, so read again under its lock. */                       \
 		if (!s && (s = atomic_lookup(thr, (uptr)a, false)))            \
 			v = __atomic_load_n(p, __ATOMIC_SEQ_CST);              \
 		atomic_end(thr, s, true, mo_acquires(mo), false, false,        \
 			   false);                                             \
 		return v;                                                      \
 	}                                                                      \
-	CRACE_EXPORT void __crace_atomic##N##_store(volatile void *a,          \
-						    uint##N##_t v, int mo)     \
+	/* A release creates the object before it stores: none after the       \
+	 * load means the value read carries no clock; one means it may, so    \
+	 * the slow path reads again under its lock. */                        \
+	CRACE_EXPORT uint##N##_t __crace_atomic##N##_load(                     \
+		const volatile void *a, int mo)                                \
 	{                                                                      \
-		struct crace_thread *thr = cur_thread();                       \
-		atomic_check(thr, (uptr)a, N / 8, true, CALLER_PC());          \
+		atomic_check((uptr)a, N / 8, false, CALLER_PC());              \
+		if (likely(sync_none((uptr)a))) {                              \
+			uint##N##_t v = __atomic_load_n(                       \
+				(volatile uint##N##_t *)a, __ATOMIC_SEQ_CST);  \
+			if (likely(sync_none((uptr)a)))                        \
+				return v;                                      \
+		}                                                              \
+		return load_slow##N(cur_thread(), a, mo);                      \
+	}                                                                      \
+	static NOINLINE void store_slow##N(struct crace_thread *thr,           \
+					   volatile void *a, uint##N##_t v,    \
+					   int mo)                             \
+	{                                                                      \
 		bool rel = mo_releases(mo);                                    \
 		struct sync_obj *s = atomic_begin(thr, (uptr)a, false, rel);   \
 		__atomic_store_n((volatile uint##N##_t *)a, v,                 \
 				 __ATOMIC_SEQ_CST);                            \
 		atomic_end(thr, s, false, false, true, rel, true);             \
 	}                                                                      \
-	static uint##N##_t rmw##N(volatile void *a, uint##N##_t v, int mo,     \
-				  int op, uptr pc)                             \
+	/* Natively when there is no clock to publish and none to clear. */    \
+	CRACE_EXPORT void __crace_atomic##N##_store(volatile void *a,          \
+						    uint##N##_t v, int mo)     \
 	{                                                                      \
+		atomic_check((uptr)a, N / 8, true, CALLER_PC());               \
 		struct crace_thread *thr = cur_thread();                       \
-		atomic_check(thr, (uptr)a, N / 8, true, pc);                   \
-		bool acq = mo_acquires(mo), rel = mo_releases(mo);             \
-		struct sync_obj *s = atomic_begin(thr, (uptr)a, acq, rel);     \
+		if (!mo_releases(mo) && !thr->fence_released &&                \
+		    sync_none((uptr)a)) {                                      \
+			__atomic_store_n((volatile uint##N##_t *)a, v,         \
+					 __ATOMIC_SEQ_CST);                    \
+			return;                                                \
+		}                                                              \
+		store_slow##N(thr, a, v, mo);                                  \
+	}                                                                      \
+	static ALWAYS_INLINE uint##N##_t rmw_op##N(volatile void *a,           \
+						   uint##N##_t v, int op)      \
+	{                                                                      \
 		volatile uint##N##_t *p = (volatile uint##N##_t *)a;           \
-		uint##N##_t old;                                               \
 		switch (op) {                                                  \
 		case 0:                                                        \
-			old = __atomic_exchange_n(p, v, __ATOMIC_SEQ_CST);     \
-			break;                                                 \
+			return __atomic_exchange_n(p, v, __ATOMIC_SEQ_CST);    \
 		case 1:                                                        \
-			old = __atomic_fetch_add(p, v, __ATOMIC_SEQ_CST);      \
-			break;                                                 \
+			return __atomic_fetch_add(p, v, __ATOMIC_SEQ_CST);     \
 		case 2:                                                        \
-			old = __atomic_fetch_sub(p, v, __ATOMIC_SEQ_CST);      \
-			break;                                                 \
+			return __atomic_fetch_sub(p, v, __ATOMIC_SEQ_CST);     \
 		case 3:                                                        \
-			old = __atomic_fetch_and(p, v, __ATOMIC_SEQ_CST);      \
-			break;                                                 \
+			return __atomic_fetch_and(p, v, __ATOMIC_SEQ_CST);     \
 		case 4:                                                        \
-			old = __atomic_fetch_or(p, v, __ATOMIC_SEQ_CST);       \
-			break;                                                 \
+			return __atomic_fetch_or(p, v, __ATOMIC_SEQ_CST);      \
 		case 5:                                                        \
-			old = __atomic_fetch_xor(p, v, __ATOMIC_SEQ_CST);      \
-			break;                                                 \
+			return __atomic_fetch_xor(p, v, __ATOMIC_SEQ_CST);     \
 		default:                                                       \
-			old = __atomic_fetch_nand(p, v, __ATOMIC_SEQ_CST);     \
-			break;                                                 \
+			return __atomic_fetch_nand(p, v, __ATOMIC_SEQ_CST);    \
 		}                                                              \
+	}                                                                      \
+	static NOINLINE uint##N##_t rmw_slow##N(struct crace_thread *thr,      \
+						volatile void *a,              \
+						uint##N##_t v, int mo, int op) \
+	{                                                                      \
+		bool acq = mo_acquires(mo), rel = mo_releases(mo);             \
+		struct sync_obj *s = atomic_begin(thr, (uptr)a, acq, rel);     \
+		uint##N##_t old = rmw_op##N(a, v, op);                         \
 		bool writes = true;                                            \
 		s = atomic_recheck(thr, (uptr)a, s, &writes);                  \
 		atomic_end(thr, s, true, acq, writes, rel, false);             \
+		return old;                                                    \
+	}                                                                      \
+	static ALWAYS_INLINE uint##N##_t rmw##N(                               \
+		volatile void *a, uint##N##_t v, int mo, int op, uptr pc)      \
+	{                                                                      \
+		atomic_check((uptr)a, N / 8, true, pc);                        \
+		struct crace_thread *thr = cur_thread();                       \
+		if (!rmw_lazy(thr, (uptr)a, mo))                               \
+			return rmw_slow##N(thr, a, v, mo, op);                 \
+		uint##N##_t old = rmw_op##N(a, v, op);                         \
+		if (unlikely(!sync_none((uptr)a)))                             \
+			rmw_gather(thr, (uptr)a);                              \
 		return old;                                                    \
 	}                                                                      \
 	CRACE_EXPORT uint##N##_t __crace_atomic##N##_exchange(                 \
@@ -228,26 +278,46 @@ static void atomic_end(struct crace_thread *thr, struct sync_obj *s, bool reads,
 	{                                                                      \
 		return rmw##N(a, v, mo, 6, CALLER_PC());                       \
 	}                                                                      \
+	static NOINLINE uint##N##_t cas_slow##N(                               \
+		struct crace_thread *thr, volatile void *a,                    \
+		uint##N##_t expected, uint##N##_t desired, int mo, int fmo,    \
+		bool *ok)                                                      \
+	{                                                                      \
+		bool rel = mo_releases(mo);                                    \
+		struct sync_obj *s = atomic_begin(                             \
+			thr, (uptr)a, mo_acquires(mo) || mo_acquires(fmo),     \
+			rel);                                                  \
+		uint##N##_t old = expected;                                    \
+		*ok = __atomic_compare_exchange_n(                             \
+			(volatile uint##N##_t *)a, &old, desired, false,       \
+			__ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);                   \
+		bool writes = *ok;                                             \
+		s = atomic_recheck(thr, (uptr)a, s, &writes);                  \
+		atomic_end(thr, s, true,                                       \
+			   *ok ? mo_acquires(mo) : mo_acquires(fmo), writes,   \
+			   *ok &&rel, false);                                  \
+		return old;                                                    \
+	}                                                                      \
+	/* A failed relaxed one is a relaxed load: lazy as an RMW is. */       \
 	CRACE_EXPORT uint##N##_t __crace_atomic##N##_compare_exchange_val(     \
 		volatile void *a, uint##N##_t expected, uint##N##_t desired,   \
 		int mo, int fmo)                                               \
 	{                                                                      \
 		struct crace_thread *thr = cur_thread();                       \
 		uptr pc = CALLER_PC();                                         \
-		bool rel = mo_releases(mo);                                    \
-		struct sync_obj *s = atomic_begin(                             \
-			thr, (uptr)a, mo_acquires(mo) || mo_acquires(fmo),     \
-			rel);                                                  \
 		uint##N##_t old = expected;                                    \
-		bool ok = __atomic_compare_exchange_n(                         \
-			(volatile uint##N##_t *)a, &old, desired, false,       \
-			__ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);                   \
-		bool writes = ok;                                              \
-		s = atomic_recheck(thr, (uptr)a, s, &writes);                  \
-		atomic_end(thr, s, true,                                       \
-			   ok ? mo_acquires(mo) : mo_acquires(fmo), writes,    \
-			   ok &&rel, false);                                   \
-		atomic_check(thr, (uptr)a, N / 8, ok, pc);                     \
+		bool ok;                                                       \
+		if (rmw_lazy(thr, (uptr)a, mo) && !mo_acquires(fmo)) {         \
+			ok = __atomic_compare_exchange_n(                      \
+				(volatile uint##N##_t *)a, &old, desired,      \
+				false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);    \
+			if (unlikely(!sync_none((uptr)a)))                     \
+				rmw_gather(thr, (uptr)a);                      \
+		} else {                                                       \
+			old = cas_slow##N(thr, a, expected, desired, mo, fmo,  \
+					  &ok);                                \
+		}                                                              \
+		atomic_check((uptr)a, N / 8, ok, pc);                          \
 		return old;                                                    \
 	}
 
