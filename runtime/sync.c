@@ -113,16 +113,12 @@ static struct sync_obj *find_unlocked(struct sync_stripe *st, uptr addr)
 	return NULL;
 }
 
-/* A lookup in an empty stripe (most of them) or of an object that exists
- * takes no lock. */
-struct sync_obj *sync_find(uptr addr, bool create)
+/* The walk under the stripe lock, which creates the object if asked. Out
+ * of line: the lock-free lookup saves no registers. */
+static NOINLINE struct sync_obj *find_locked(struct sync_stripe *st, uptr addr,
+					     bool create)
 {
-	struct sync_stripe *st = sync_stripe_of(addr);
-	struct sync_obj *s = find_unlocked(st, addr);
-	if (s)
-		return s;
-	if (!create && !load_acquire(&st->head))
-		return NULL;
+	struct sync_obj *s;
 	spin_lock(&st->lock);
 	for (s = st->head; s; s = s->next)
 		if (s->addr == addr)
@@ -135,6 +131,19 @@ struct sync_obj *sync_find(uptr addr, bool create)
 	}
 	spin_unlock(&st->lock);
 	return s;
+}
+
+/* A lookup in an empty stripe (most of them) or of an object that exists
+ * takes no lock. */
+struct sync_obj *sync_find(uptr addr, bool create)
+{
+	struct sync_stripe *st = sync_stripe_of(addr);
+	struct sync_obj *s = find_unlocked(st, addr);
+	if (likely(s))
+		return s;
+	if (!create && !load_acquire(&st->head))
+		return NULL;
+	return find_locked(st, addr, create);
 }
 
 struct sync_obj *sync_lock(uptr addr, bool create)
