@@ -38,10 +38,13 @@ void sync_init(void)
 {
 	areas = internal_mmap(sizeof(u64) << (47 - AREA_SHIFT - 6),
 			      "sync object map");
-	/* Read without the stripe lock only to see whether it is empty. */
-	for (int i = 0; i < SYNC_STRIPES; i++)
+	/* Read without the stripe lock (find_unlocked). */
+	for (int i = 0; i < SYNC_STRIPES; i++) {
+		hg_atomic_only(&sync_stripes[i].unlinks,
+			       sizeof(sync_stripes[i].unlinks));
 		hg_atomic_only(&sync_stripes[i].head,
 			       sizeof(sync_stripes[i].head));
+	}
 }
 
 /* Dead objects wait here to be reused. An object is never given back to
@@ -99,18 +102,40 @@ u64 sync_live_objects(void)
  * unrelated addresses and every thread's lookups of a busy object would
  * bounce it. Objects are never freed, so a link read while the chain
  * changes still leads to an object: a hit is one whose address is addr
- * (sync_lock checks it again under the object's lock), but a miss may be a
- * walk led astray by an object that died meanwhile, so it is repeated
- * under the lock. The walk is bounded for the same reason. */
-static struct sync_obj *find_unlocked(struct sync_stripe *st, uptr addr)
+ * (sync_lock checks it again under the object's lock). A miss is sure
+ * when no object left the chain meanwhile (unlinks odd during, changed
+ * after: as a seqlock); otherwise the walk may have been led astray by a
+ * dead object's link, and it is repeated under the lock. An object joins
+ * at the head, so a walk that began before misses it as if it had run
+ * just before. The bound is for a walk led astray. */
+static struct sync_obj *find_unlocked(struct sync_stripe *st, uptr addr,
+				      bool *sure)
 {
+	u32 unlinks = load_acquire(&st->unlinks);
 	struct sync_obj *s = load_acquire(&st->head);
-	for (int steps = 0; s && steps < 16; steps++) {
+	for (int steps = 0; s; steps++) {
 		if (load_relaxed(&s->addr) == addr)
 			return s;
+		if (steps == 16) {
+			*sure = false;
+			return NULL;
+		}
 		s = load_acquire(&s->next);
 	}
+	__atomic_thread_fence(__ATOMIC_ACQUIRE);
+	*sure = !(unlinks & 1) && load_relaxed(&st->unlinks) == unlinks;
 	return NULL;
+}
+
+/* Stripe lock held: *p, the link to s, skips it and s dies. */
+static void unlink_obj(struct sync_stripe *st, struct sync_obj **p,
+		       struct sync_obj *s)
+{
+	store_relaxed(&st->unlinks, st->unlinks + 1);
+	__atomic_thread_fence(__ATOMIC_RELEASE);
+	store_release(p, s->next);
+	obj_retire(s);
+	store_release(&st->unlinks, st->unlinks + 1);
 }
 
 /* The walk under the stripe lock, which creates the object if asked. Out
@@ -133,16 +158,15 @@ static NOINLINE struct sync_obj *find_locked(struct sync_stripe *st, uptr addr,
 	return s;
 }
 
-/* A lookup in an empty stripe (most of them) or of an object that exists
- * takes no lock. */
+/* Only creating an object or a miss that raced with a death takes the
+ * stripe lock. */
 struct sync_obj *sync_find(uptr addr, bool create)
 {
 	struct sync_stripe *st = sync_stripe_of(addr);
-	struct sync_obj *s = find_unlocked(st, addr);
-	if (likely(s))
+	bool sure;
+	struct sync_obj *s = find_unlocked(st, addr, &sure);
+	if (likely(s) || (!create && sure))
 		return s;
-	if (!create && !load_acquire(&st->head))
-		return NULL;
 	return find_locked(st, addr, create);
 }
 
@@ -165,9 +189,7 @@ void sync_destroy(uptr addr)
 	spin_lock(&st->lock);
 	for (struct sync_obj **p = &st->head; *p; p = &(*p)->next) {
 		if ((*p)->addr == addr) {
-			struct sync_obj *s = *p;
-			store_release(p, s->next);
-			obj_retire(s);
+			unlink_obj(st, p, *p);
 			break;
 		}
 	}
@@ -185,12 +207,10 @@ static void reset_stripe(struct sync_stripe *st, uptr lo, uptr hi)
 	while (*p) {
 		struct sync_obj *s = *p;
 		uptr a = s->addr & ~SYNC_ALT_KEY;
-		if (a >= lo && a < hi) {
-			store_release(p, s->next);
-			obj_retire(s);
-		} else {
+		if (a >= lo && a < hi)
+			unlink_obj(st, p, s);
+		else
 			p = &s->next;
-		}
 	}
 	spin_unlock(&st->lock);
 }

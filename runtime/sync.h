@@ -28,6 +28,7 @@ void sync_init(void);
 #define SYNC_STRIPES 4096
 struct sync_stripe {
 	struct spinlock lock;
+	u32 unlinks; /* odd while an object leaves the chain (sync.c) */
 	struct sync_obj *head;
 } __attribute__((aligned(64)));
 extern struct sync_stripe sync_stripes[SYNC_STRIPES];
