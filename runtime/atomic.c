@@ -30,6 +30,13 @@
  * if the RMW read it, which can only add the edge of an acquire fence
  * that follows, never report a false race.
  *
+ * A load of a location whose clock the thread already holds takes no lock
+ * either (a C++ function-local static's guard, a flag set once and then
+ * polled): each thread remembers, per object, the version (sync.h) at
+ * which the object's clock was last known to be within its own. A writer
+ * changes the version before it stores, so a load that reads its store
+ * (seq_cst) then sees the new version.
+ *
  * Every operation is also checked as an atomic access (atomics race only
  * with plain accesses). */
 #include "access.h"
@@ -61,6 +68,19 @@ static ALWAYS_INLINE void atomic_check(uptr addr, unsigned size, bool write,
 		access_range(thr, addr, size, flags, pc);
 }
 
+/* The memo: a few objects per thread (signal handlers included: it is
+ * used only inside the runtime, see atomic_lookup). */
+#define MEMO_SIZE 8
+static __thread struct memo {
+	struct sync_obj *s;
+	u64 version;
+} memo[MEMO_SIZE];
+
+static struct memo *memo_of(struct sync_obj *s)
+{
+	return &memo[((uptr)s / 64) % MEMO_SIZE];
+}
+
 /* The location's sync object, locked, or NULL. The thread counts as inside
  * the runtime exactly while it holds one, so a signal handler that runs an
  * atomic operation meanwhile (in_runtime set) gets NULL and models no edge
@@ -79,14 +99,45 @@ static struct sync_obj *atomic_lookup(struct crace_thread *thr, uptr addr,
 	return s;
 }
 
+/* The object of addr if this thread remembers a version of it (returned in
+ * *version); the thread is then inside the runtime until memo_end. */
+static struct sync_obj *memo_begin(struct crace_thread *thr, uptr addr,
+				   u64 *version)
+{
+	if (unlikely(thr->in_runtime))
+		return NULL;
+	runtime_enter(thr);
+	struct sync_obj *s = sync_find(addr, false);
+	if (s && memo_of(s)->s == s) {
+		*version = memo_of(s)->version;
+		return s;
+	}
+	runtime_exit(thr);
+	return NULL;
+}
+
+/* After a load: the version has not changed, so the store it read
+ * published nothing the thread's clock lacks. */
+static bool memo_end(struct crace_thread *thr, struct sync_obj *s, u64 version)
+{
+	bool unchanged = load_acquire(&s->version) == version;
+	runtime_exit(thr);
+	return unchanged;
+}
+
 /* A store needs an object only to publish a clock, a load or a relaxed RMW
  * may find none (see the loads and the header); any other RMW has one, so
- * what it reads and the clock it acquires are taken under one lock. */
+ * what it reads and the clock it acquires are taken under one lock. The
+ * version changes (before the operation stores) when the clock may: on a
+ * store (it publishes or clears) or a release. */
 static struct sync_obj *atomic_begin(struct crace_thread *thr, uptr addr,
-				     bool acquire, bool release)
+				     bool acquire, bool release, bool store)
 {
-	return atomic_lookup(thr, addr,
-			     acquire || release || thr->fence_released);
+	bool publishes = release || thr->fence_released;
+	struct sync_obj *s = atomic_lookup(thr, addr, acquire || publishes);
+	if (s && (publishes || store))
+		sync_changing(s);
+	return s;
 }
 
 /* An RMW that found no object ran natively: one may have appeared since
@@ -108,6 +159,10 @@ static void atomic_end(struct crace_thread *thr, struct sync_obj *s, bool reads,
 {
 	if (!s)
 		return;
+	/* What a store leaves in the object (the thread's clock, its release
+	 * fence's, or nothing) is within the thread's clock, as is all an
+	 * acquire took. */
+	bool known = (reads && acquire) || (writes && is_store);
 	if (reads)
 		vc_join(acquire ? &thr->vc : &thr->fence_acq, &s->vc);
 	if (writes) {
@@ -122,6 +177,11 @@ static void atomic_end(struct crace_thread *thr, struct sync_obj *s, bool reads,
 			s->vc.size = 0;
 		else if (rel)
 			vc_join(&s->vc, rel);
+	}
+	if (known) {
+		struct memo *m = memo_of(s);
+		m->s = s;
+		m->version = s->version;
 	}
 	spin_unlock(&s->lock);
 	if (writes && release)
@@ -151,8 +211,16 @@ static NOINLINE void rmw_gather(struct crace_thread *thr, uptr addr)
 		struct crace_thread *thr, const volatile void *a, int mo)      \
 	{                                                                      \
 		volatile uint##N##_t *p = (volatile uint##N##_t *)a;           \
-		struct sync_obj *s = atomic_lookup(thr, (uptr)a, false);       \
-		uint##N##_t v = __atomic_load_n(p, __ATOMIC_SEQ_CST);          \
+		uint##N##_t v;                                                 \
+		u64 version;                                                   \
+		struct sync_obj *s = memo_begin(thr, (uptr)a, &version);       \
+		if (s) {                                                       \
+			v = __atomic_load_n(p, __ATOMIC_SEQ_CST);              \
+			if (memo_end(thr, s, version))                         \
+				return v;                                      \
+		}                                                              \
+		s = atomic_lookup(thr, (uptr)a, false);                        \
+		v = __atomic_load_n(p, __ATOMIC_SEQ_CST);                      \
 		if (!s && (s = atomic_lookup(thr, (uptr)a, false)))            \
 			v = __atomic_load_n(p, __ATOMIC_SEQ_CST);              \
 		atomic_end(thr, s, true, mo_acquires(mo), false, false,        \
@@ -179,7 +247,8 @@ static NOINLINE void rmw_gather(struct crace_thread *thr, uptr addr)
 					   int mo)                             \
 	{                                                                      \
 		bool rel = mo_releases(mo);                                    \
-		struct sync_obj *s = atomic_begin(thr, (uptr)a, false, rel);   \
+		struct sync_obj *s =                                           \
+			atomic_begin(thr, (uptr)a, false, rel, true);          \
 		__atomic_store_n((volatile uint##N##_t *)a, v,                 \
 				 __ATOMIC_SEQ_CST);                            \
 		atomic_end(thr, s, false, false, true, rel, true);             \
@@ -224,7 +293,8 @@ static NOINLINE void rmw_gather(struct crace_thread *thr, uptr addr)
 						uint##N##_t v, int mo, int op) \
 	{                                                                      \
 		bool acq = mo_acquires(mo), rel = mo_releases(mo);             \
-		struct sync_obj *s = atomic_begin(thr, (uptr)a, acq, rel);     \
+		struct sync_obj *s =                                           \
+			atomic_begin(thr, (uptr)a, acq, rel, false);           \
 		uint##N##_t old = rmw_op##N(a, v, op);                         \
 		bool writes = true;                                            \
 		s = atomic_recheck(thr, (uptr)a, s, &writes);                  \
@@ -286,7 +356,7 @@ static NOINLINE void rmw_gather(struct crace_thread *thr, uptr addr)
 		bool rel = mo_releases(mo);                                    \
 		struct sync_obj *s = atomic_begin(                             \
 			thr, (uptr)a, mo_acquires(mo) || mo_acquires(fmo),     \
-			rel);                                                  \
+			rel, false);                                           \
 		uint##N##_t old = expected;                                    \
 		*ok = __atomic_compare_exchange_n(                             \
 			(volatile uint##N##_t *)a, &old, desired, false,       \

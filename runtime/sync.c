@@ -69,6 +69,7 @@ static struct sync_obj *obj_new(uptr addr)
 		s = internal_alloc(sizeof(*s));
 		hg_atomic_only(&s->addr, sizeof(s->addr));
 		hg_atomic_only(&s->next, sizeof(s->next));
+		hg_atomic_only(&s->version, sizeof(s->version));
 	}
 	spin_lock(&s->lock);
 	store_relaxed(&s->addr, addr);
@@ -83,6 +84,7 @@ static struct sync_obj *obj_new(uptr addr)
 static void obj_retire(struct sync_obj *s)
 {
 	spin_lock(&s->lock);
+	sync_changing(s);
 	vc_free(&s->vc);
 	store_relaxed(&s->addr, 0);
 	spin_unlock(&s->lock);
@@ -250,6 +252,7 @@ void sync_acquire(struct crace_thread *thr, uptr addr)
 void sync_release(struct crace_thread *thr, uptr addr)
 {
 	struct sync_obj *s = sync_lock(addr, true);
+	sync_changing(s);
 	vc_join(&s->vc, &thr->vc);
 	spin_unlock(&s->lock);
 	thread_tick(thr);

@@ -13,8 +13,17 @@ struct sync_obj {
 	uptr addr;
 	struct sync_obj *next;
 	struct spinlock lock; /* guards vc */
+	/* Changes, under the lock, before vc does and before the store that
+	 * publishes the change; read without the lock (atomic.c's memo). */
+	u64 version;
 	struct vclock vc;
 };
+
+/* Lock held: s->vc is about to change (or s to die). */
+static inline void sync_changing(struct sync_obj *s)
+{
+	store_relaxed(&s->version, s->version + 1);
+}
 
 /* A second object for an address (a rwlock's readers, an annotation):
  * the address with bit 63 set, which no user address has. (fd.c's own
