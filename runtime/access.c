@@ -463,10 +463,12 @@ static NOINLINE void access_sized_own_full(struct crace_thread *thr,
 					   struct shadow_cell *c, uptr addr,
 					   u64 cur, unsigned size, uptr pc)
 {
-	unsigned flags = rec_is_write(cur) ? ACC_WRITE : 0;
+	unsigned flags = (rec_is_write(cur) ? ACC_WRITE : 0) |
+			 (rec_is_atomic(cur) ? ACC_ATOMIC : 0);
 	if (!own_cell_full(thr, c, cur))
 		return access_slow(thr, addr, rec_mask(cur), flags, pc);
-	trace_access(thr, pc, addr, size, flags & ACC_WRITE, false);
+	trace_access(thr, pc, addr, size, flags & ACC_WRITE,
+		     flags & ACC_ATOMIC);
 }
 
 /* A sized hook's miss (not on read-shared data): first access_own without
@@ -477,12 +479,14 @@ static NOINLINE void access_sized_own_full(struct crace_thread *thr,
 NOINLINE void access_sized_own(struct crace_thread *thr, struct shadow_cell *c,
 			       uptr addr, u64 cur, unsigned size, uptr pc)
 {
-	unsigned flags = rec_is_write(cur) ? ACC_WRITE : 0;
+	unsigned flags = (rec_is_write(cur) ? ACC_WRITE : 0) |
+			 (rec_is_atomic(cur) ? ACC_ATOMIC : 0);
 	if (unlikely(thr->hooks_off))
 		return;
 	if (!own_cell_two(thr, c, cur))
 		return access_sized_own_full(thr, c, addr, cur, size, pc);
-	trace_access(thr, pc, addr, size, flags & ACC_WRITE, false);
+	trace_access(thr, pc, addr, size, flags & ACC_WRITE,
+		     flags & ACC_ATOMIC);
 }
 
 /* A 16-byte access (two granules) not covered: logged once, then each
