@@ -272,6 +272,44 @@ static bool access_own(struct crace_thread *thr, struct shadow_cell *c, u64 cur)
 	return own_store(c, cur, old);
 }
 
+/* A plain read in a new epoch of data other threads use too (read-shared
+ * data, or data handed over under a lock): only other threads' writes can
+ * race with it, and the reader's own older read record, which cur
+ * supersedes, or else an empty slot takes cur. Other records stay even
+ * where cur would let update_records drop them: they only take room.
+ * Returns false (the general case decides) on a possible race, an own
+ * record of this epoch (masks merge there), a tag or a full cell. */
+static bool read_update(const struct crace_thread *thr, struct shadow_cell *c,
+			u64 cur)
+{
+	u64 old[CELL_RECORDS];
+	load_cell(c, old);
+	int own = -1, empty = -1;
+	for (int k = 0; k < CELL_RECORDS; k++) {
+		u64 r = old[k];
+		if (!r) {
+			if (empty < 0)
+				empty = k;
+		} else if (rec_is_ext(r)) {
+			return false;
+		} else if (rec_slot(r) == thr->slot) {
+			if (rec_clock(r) == thr->clock)
+				return false;
+			if (own < 0 && !rec_is_write(r) && !rec_is_atomic(r) &&
+			    !(rec_mask(r) & ~rec_mask(cur)))
+				own = k;
+		} else if (rec_is_write(r) && (rec_mask(r) & rec_mask(cur)) &&
+			   !happens_before(thr, r)) {
+			return false;
+		}
+	}
+	int k = own >= 0 ? own : empty;
+	if (k < 0)
+		return false;
+	store_relaxed(&c->rec[k], cur);
+	return true;
+}
+
 /* The general case: every record checked against cur, the new set stored.
  * Out of line, so the common slow cases above save few registers. */
 static NOINLINE void access_general(struct crace_thread *thr,
@@ -325,7 +363,8 @@ void access_slow(struct crace_thread *thr, uptr addr, unsigned mask,
 	u64 tag = load_relaxed(&c->rec[CELL_TAG]);
 	if (rec_is_ext(tag) && ext_covers(c, tag, cur))
 		return;
-	if (access_own(thr, c, cur)) {
+	if (access_own(thr, c, cur) ||
+	    (!(flags & (ACC_WRITE | ACC_ATOMIC)) && read_update(thr, c, cur))) {
 		if (!(flags & ACC_NO_TRACE))
 			trace_access(thr, pc, addr, __builtin_popcount(mask),
 				     flags & ACC_WRITE, flags & ACC_ATOMIC);
