@@ -310,6 +310,43 @@ static bool read_update(const struct crace_thread *thr, struct shadow_cell *c,
 	return true;
 }
 
+/* A plain write in a new epoch of data other threads used before (handed
+ * over under a lock, say): every other record must happen before it or
+ * not overlap it; cur replaces the records it supersedes. Returns false
+ * (the general case decides, and reports) otherwise, or on an own record
+ * of this epoch, a tag or a full cell. */
+static bool write_update(const struct crace_thread *thr, struct shadow_cell *c,
+			 u64 cur)
+{
+	u64 old[CELL_RECORDS], out[CELL_RECORDS];
+	load_cell(c, old);
+	u32 m = 0;
+	out[m++] = cur;
+	for (int k = 0; k < CELL_RECORDS; k++) {
+		u64 r = old[k];
+		if (!r)
+			continue;
+		if (rec_is_ext(r))
+			return false;
+		if (rec_slot(r) == thr->slot) {
+			if (rec_clock(r) == thr->clock)
+				return false;
+			if (own_superseded(cur, r))
+				continue;
+		} else if (!happens_before(thr, r)) {
+			if (rec_mask(r) & rec_mask(cur))
+				return false;
+		} else if (!(rec_mask(r) & ~rec_mask(cur))) {
+			continue;
+		}
+		if (m == CELL_RECORDS)
+			return false;
+		out[m++] = r;
+	}
+	store_records(c, old, out, m);
+	return true;
+}
+
 /* The general case: every record checked against cur, the new set stored.
  * Out of line, so the common slow cases above save few registers. */
 static NOINLINE void access_general(struct crace_thread *thr,
@@ -363,8 +400,10 @@ void access_slow(struct crace_thread *thr, uptr addr, unsigned mask,
 	u64 tag = load_relaxed(&c->rec[CELL_TAG]);
 	if (rec_is_ext(tag) && ext_covers(c, tag, cur))
 		return;
+	bool plain = !(flags & ACC_ATOMIC);
 	if (access_own(thr, c, cur) ||
-	    (!(flags & (ACC_WRITE | ACC_ATOMIC)) && read_update(thr, c, cur))) {
+	    (plain && ((flags & ACC_WRITE) ? write_update(thr, c, cur)
+					   : read_update(thr, c, cur)))) {
 		if (!(flags & ACC_NO_TRACE))
 			trace_access(thr, pc, addr, __builtin_popcount(mask),
 				     flags & ACC_WRITE, flags & ACC_ATOMIC);
