@@ -17,13 +17,16 @@
  *
  * A block larger than SPAN also gets a continuation entry (META_CONT | its
  * index) at every SPAN boundary inside it, so heap_find (reports) finds the
- * block holding an address by looking back at most SPAN bytes. */
+ * block holding an address by looking back at most SPAN bytes. A block
+ * larger than LARGE is listed in large_blocks instead: its entries would
+ * each touch a page of their own (512 MiB for a sparse 8 GiB malloc). */
 #define META_SHIFT	  4
 #define META_REGION_SHIFT 26
 #define META_DIR_ENTRIES  (1ul << (APP_ADDR_BITS - META_REGION_SHIFT))
 #define META_PER_REGION	  (1ul << (META_REGION_SHIFT - META_SHIFT))
 #define META_CONT	  (1u << 31)
 #define SPAN		  ((uptr)1 << 16)
+#define LARGE		  ((uptr)1 << 20)
 
 /* A free descriptor is linked by `next` into a slot's cache or a batch of
  * the pool; a batch's first descriptor links the pool's next batch by
@@ -57,6 +60,16 @@ static struct heap_desc *desc_chunks[DESC_CHUNKS];
 static struct slot_cache caches[MAX_SLOTS];
 
 static struct spinlock pool_lock = SPINLOCK_INIT;
+
+/* Blocks larger than LARGE: few, so a list under a lock (taken at
+ * allocation and free of such a block, and by reports). */
+struct large_block {
+	uptr start, size;
+	u32 desc;
+};
+static struct spinlock large_lock = SPINLOCK_INIT;
+static struct large_block *large_blocks;
+static u32 n_large, cap_large;
 static u32 pool_batches;   /* first descriptor of the first full batch */
 static u32 pool_fresh = 1; /* next never-used index */
 
@@ -209,6 +222,31 @@ static void set_spans(uptr start, uptr size, u32 from, u32 to)
 	}
 }
 
+static void large_add(uptr start, uptr size, u32 desc)
+{
+	spin_lock(&large_lock);
+	if (n_large == cap_large) {
+		u32 cap = cap_large ? 2 * cap_large : 16;
+		large_blocks = internal_realloc(
+			large_blocks, cap_large * sizeof(*large_blocks),
+			cap * sizeof(*large_blocks));
+		cap_large = cap;
+	}
+	large_blocks[n_large++] = (struct large_block){start, size, desc};
+	spin_unlock(&large_lock);
+}
+
+static void large_remove(uptr start)
+{
+	spin_lock(&large_lock);
+	for (u32 k = 0; k < n_large; k++)
+		if (large_blocks[k].start == start) {
+			large_blocks[k] = large_blocks[--n_large];
+			break;
+		}
+	spin_unlock(&large_lock);
+}
+
 void heap_allocated(struct crace_thread *thr, void *p, uptr size, uptr fn_pc,
 		    uptr caller)
 {
@@ -225,7 +263,9 @@ void heap_allocated(struct crace_thread *thr, void *p, uptr size, uptr fn_pc,
 	d->size = size;
 	d->uid = thr->uid;
 	d->stack = thread_stack_handle(thr, fn_pc, caller);
-	if (unlikely(size > SPAN))
+	if (unlikely(size > LARGE))
+		large_add(start, size, i);
+	else if (unlikely(size > SPAN))
 		set_spans(start, size, 0, i | META_CONT);
 	/* An entry left by a block freed behind our back (a free that was not
 	 * tracked) is replaced, its descriptor reused. No other thread stores
@@ -338,7 +378,9 @@ uptr heap_freed(struct crace_thread *thr, void *p, uptr fn_pc, uptr caller)
 	free_write(thr, start, size, fn_pc, caller);
 	/* A mutex or atomic in the block dies with it, unless destroyed. */
 	sync_reset_range(start, size);
-	if (unlikely(size > SPAN))
+	if (unlikely(size > LARGE))
+		large_remove(start);
+	else if (unlikely(size > SPAN))
 		set_spans(start, size, i | META_CONT, 0);
 	/* Only one of two racing frees of the block gives it back. */
 	if (__atomic_compare_exchange_n(m, &i, 0, false, __ATOMIC_RELAXED,
@@ -348,8 +390,9 @@ uptr heap_freed(struct crace_thread *thr, void *p, uptr fn_pc, uptr caller)
 }
 
 /* Report time only: the nearest entries at or below addr, at most SPAN
- * back (a larger block has a continuation entry nearer than that). An
- * entry is re-read after its descriptor, which may be reused meanwhile. */
+ * back (a larger block has a continuation entry nearer than that), then
+ * the large blocks. An entry is re-read after its descriptor, which may be
+ * reused meanwhile. */
 bool heap_find(uptr addr, struct heap_block_info *out)
 {
 	uptr a = addr & ~(((uptr)1 << META_SHIFT) - 1);
@@ -372,16 +415,34 @@ bool heap_find(uptr addr, struct heap_block_info *out)
 			return true;
 		}
 	}
-	return false;
+	bool found = false;
+	spin_lock(&large_lock);
+	for (u32 k = 0; k < n_large && !found; k++) {
+		struct large_block *l = &large_blocks[k];
+		if (addr >= l->start && addr - l->start < l->size) {
+			struct heap_desc *d = desc_of(l->desc);
+			*out = (struct heap_block_info){
+				.start = l->start,
+				.size = l->size,
+				.uid = load_relaxed(&d->uid),
+				.stack = load_relaxed(&d->stack),
+			};
+			found = true;
+		}
+	}
+	spin_unlock(&large_lock);
+	return found;
 }
 
 void heap_fork_lock(void)
 {
 	spin_lock(&pool_lock);
+	spin_lock(&large_lock);
 }
 
 void heap_fork_unlock(void)
 {
+	spin_unlock(&large_lock);
 	spin_unlock(&pool_lock);
 }
 

@@ -1,6 +1,6 @@
-// A race deep inside a large block (well past its first 64 KiB) still names
-// the block as its Location: the block index is looked up backwards from
-// the address, and a large block leaves an entry every 64 KiB for that.
+// A race deep inside a block of more than 1 MiB still names the block as
+// its Location: such blocks are listed apart from the block index, which
+// would need an entry every 64 KiB of them.
 // RUN: %clang_crace -O1 %s -o %t
 // RUN: %expect_exit 66 %run %t | FileCheck %s $(%markers %s)
 #include "order.h"

@@ -8,6 +8,9 @@
 // RUN: %expect_exit 66 %run %t deep 10000 | FileCheck --check-prefix=DEEP %s
 // RUN: %expect_exit 66 %run %t deep 100000 | FileCheck --check-prefix=DEEPER %s
 // RUN: %expect_exit 0 %run %t huge 5 | FileCheck --check-prefix=HUGE %s
+// The sparse malloc costs only what it touches (peak RSS in KiB):
+// RUN: /usr/bin/time -f %%M -o %t.rss %run %t huge 5 > /dev/null
+// RUN: test "$(tail -n 1 %t.rss)" -lt 65536
 // RUN: %expect_exit 0 %run %t mmap 1 | FileCheck --check-prefix=MMAP %s
 // Nothing in this file: the program is stress/limits.c.
 
