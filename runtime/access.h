@@ -99,12 +99,8 @@ static ALWAYS_INLINE void access_sized(uptr addr, unsigned size, unsigned flags,
 	unsigned mask = size == 16 ? 0xffu : sized_mask(addr, size);
 	if (unlikely(!thr))
 		return access_sized_general(addr, size, mask, flags, pc);
-	if (size == 16) {
-		if (likely(access_covered(thr, addr, 0xff, flags) &&
-			   access_covered(thr, addr + 8, 0xff, flags)))
-			return;
+	if (size == 16)
 		return access_sized16_miss(thr, addr, flags, pc);
-	}
 	struct shadow_cell *c = shadow_cell_peek(addr);
 	if (unlikely(!c))
 		return access_sized_general(addr, size, mask, flags, pc);
