@@ -582,9 +582,14 @@ NOINLINE void access_sized16_miss(struct crace_thread *thr, uptr addr,
 		return;
 	}
 	trace_access(thr, pc, addr, 16, flags & ACC_WRITE, false);
-	u64 cur = access_record(thr, 0xff, flags);
+	/* A plain access (the 16-byte hooks have no atomic form). */
+	u64 cur = thr->epoch | 0xff | ((flags & ACC_WRITE) ? REC_WRITE : 0);
+	struct shadow_cell *c = shadow_cell_get(addr);
 	for (uptr g = addr; g < addr + 16; g += GRANULE_SIZE) {
-		struct shadow_cell *c = shadow_cell_get(g);
+		/* The next cell, or the next region's chunk. */
+		if (g != addr)
+			c = c && (g & (REGION_SIZE - 1)) ? c + 1
+							 : shadow_cell_get(g);
 		if (c && (cell_covers_full(c, cur) || own_cell(thr, c, cur)))
 			continue;
 		access_slow(thr, g, 0xff, flags | ACC_NO_TRACE, pc);
