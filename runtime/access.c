@@ -221,13 +221,6 @@ static bool access_inline(struct shadow_cell *c, const u64 *old, const u64 *out,
 	return true;
 }
 
-/* A record of this thread from an earlier epoch (or an empty slot). */
-static bool own_earlier(const struct crace_thread *thr, u64 r)
-{
-	return !r || (!rec_is_ext(r) && rec_slot(r) == thr->slot &&
-		      rec_clock(r) != thr->clock);
-}
-
 /* dominates() for a record of this thread, always ordered before cur:
  * no byte or write that cur lacks, and not atomic where cur is plain. */
 static ALWAYS_INLINE bool own_superseded(u64 cur, u64 r)
@@ -267,7 +260,7 @@ static bool access_own(struct crace_thread *thr, struct shadow_cell *c, u64 cur)
 	u64 old[CELL_RECORDS];
 	load_cell(c, old);
 	for (int k = 0; k < CELL_RECORDS; k++)
-		if (!own_earlier(thr, old[k]))
+		if (!own_older(thr->epoch, old[k]))
 			return false;
 	return own_store(c, cur, old);
 }

@@ -68,12 +68,14 @@ void access_sized16_miss(struct crace_thread *thr, uptr addr, unsigned flags,
 void access_sized_own(struct crace_thread *thr, struct shadow_cell *c,
 		      uptr addr, u64 cur, unsigned size, uptr pc);
 
-/* r is empty or a record of this thread's slot from another epoch. With
- * epoch's clock 0 (the thread ignores accesses) nothing is. */
+/* r is empty or a record (not an extension tag, whose index bits may look
+ * like a slot) of this thread's slot from another epoch. With epoch's
+ * clock 0 (the thread ignores accesses) nothing is. */
 static ALWAYS_INLINE bool own_older(u64 epoch, u64 r)
 {
 	u64 diff = r ^ epoch;
-	return (!r || (!(diff & (REC_SLOT_BITS << REC_SLOT_SHIFT)) &&
+	return (!r || ((r & REC_MASK_BITS) &&
+		       !(diff & (REC_SLOT_BITS << REC_SLOT_SHIFT)) &&
 		       diff >> REC_CLOCK_SHIFT)) &&
 	       epoch >> REC_CLOCK_SHIFT;
 }

@@ -1,6 +1,8 @@
 /* Shadow encoding: record fields round-trip, extension tags are told apart
- * from records, cells are found for any user address and reset clears them
- * (including whole pages given back to the kernel). */
+ * from records (also by the own-records test), cells are found for any user
+ * address and reset clears them (including whole pages given back to the
+ * kernel). */
+#include "access.h"
 #include "shadow.h"
 #include "unit.h"
 #include <stdlib.h>
@@ -16,6 +18,16 @@ int main(void)
 	u64 a = rec_epoch(1, REC_MAX_CLOCK) | REC_ATOMIC | 0x80;
 	CHECK(rec_clock(a) == REC_MAX_CLOCK && rec_slot(a) == 1);
 	CHECK(rec_is_atomic(a) && !rec_is_write(a));
+
+	/* The own-records test: this slot, another epoch; never a tag, even
+	 * one whose index bits line up with the slot (index 1, slot 1). */
+	u64 epoch = rec_epoch(1, 7);
+	CHECK(own_older(epoch, 0));
+	CHECK(own_older(epoch, rec_epoch(1, 6) | 0xff));
+	CHECK(!own_older(epoch, rec_epoch(1, 7) | 0xff));
+	CHECK(!own_older(epoch, rec_epoch(2, 6) | 0xff));
+	CHECK(rec_is_ext(1ull << 8) && !own_older(epoch, 1ull << 8));
+	CHECK(!own_older(rec_epoch(1, 0), 0));
 
 	shadow_init();
 	struct shadow_ext *e;
