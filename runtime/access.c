@@ -255,6 +255,8 @@ static ALWAYS_INLINE void load_cell(const struct shadow_cell *c, u64 *old)
 		old[k] = load_relaxed(&c->rec[k]);
 }
 
+/* The own-records store when every slot is empty or this thread's older
+ * record. */
 static bool access_own(struct crace_thread *thr, struct shadow_cell *c, u64 cur)
 {
 	u64 old[CELL_RECORDS];
@@ -489,18 +491,7 @@ NOINLINE void access_sized_general(uptr addr, unsigned size, unsigned mask,
 	access_slow(thr, addr, mask, flags, pc);
 }
 
-static bool own_cell_full(struct crace_thread *thr, struct shadow_cell *c,
-			  u64 cur)
-{
-	u64 old[CELL_RECORDS];
-	load_cell(c, old);
-	for (int k = 0; k < CELL_RECORDS; k++)
-		if (!own_older(thr->epoch, old[k]))
-			return false;
-	return own_store(c, cur, old);
-}
-
-/* own_cell_full for the usual cell of at most two records (a thread's read
+/* access_own for the usual cell of at most two records (a thread's read
  * and write of one epoch): false also when the cell has more. */
 static ALWAYS_INLINE bool own_cell_two(struct crace_thread *thr,
 				       struct shadow_cell *c, u64 cur)
@@ -527,7 +518,7 @@ static ALWAYS_INLINE bool own_cell_two(struct crace_thread *thr,
 /* The own-records store when every slot is this thread's older record. */
 static bool own_cell(struct crace_thread *thr, struct shadow_cell *c, u64 cur)
 {
-	return own_cell_two(thr, c, cur) || own_cell_full(thr, c, cur);
+	return own_cell_two(thr, c, cur) || access_own(thr, c, cur);
 }
 
 static NOINLINE void access_sized_own_full(struct crace_thread *thr,
@@ -536,7 +527,7 @@ static NOINLINE void access_sized_own_full(struct crace_thread *thr,
 {
 	unsigned flags = (rec_is_write(cur) ? ACC_WRITE : 0) |
 			 (rec_is_atomic(cur) ? ACC_ATOMIC : 0);
-	if (!own_cell_full(thr, c, cur))
+	if (!access_own(thr, c, cur))
 		return access_slow(thr, addr, rec_mask(cur), flags, pc);
 	trace_access(thr, pc, addr, size, flags & ACC_WRITE,
 		     flags & ACC_ATOMIC);
