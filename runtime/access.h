@@ -1,7 +1,9 @@
-/* The access fast path: FastTrack's same-epoch checks, inlined into every
- * __crace_readN/__crace_writeN. A load, a compare and no store when the
- * granule already holds this thread's record for this epoch; everything
- * else goes to access_slow. */
+/* FastTrack's same-epoch check (covered: the granule already holds this
+ * thread's record for this epoch; a few loads and compares, no store), for
+ * the runtime's own callers (libc interceptors, atomics, ranges), and the
+ * dispatch of the __crace_readN/__crace_writeN hooks, which instrumented
+ * code calls only after its inline copy of the check failed
+ * (crace_abi.h). Everything else goes to access.c's slow paths. */
 #ifndef CRACE_ACCESS_H
 #define CRACE_ACCESS_H
 
