@@ -172,15 +172,23 @@ static void describe_location(uptr addr, struct report_location *loc)
 
 /* Creation stacks of the threads named in the report, each once, the main
  * thread (no creation stack) and unknown threads left out. */
+/* uids[i] names a thread (> 0) that uids[0..i) does not name already. */
+static bool uid_first(const int *uids, int i)
+{
+	if (uids[i] <= 0)
+		return false;
+	for (int j = 0; j < i; j++)
+		if (uids[j] == uids[i])
+			return false;
+	return true;
+}
+
 static void describe_threads(struct report *r, const int *uids, int n)
 {
 	r->nthreads = 0;
 	for (int i = 0; i < n; i++) {
-		bool dup = uids[i] <= 0;
-		for (int j = 0; j < i && !dup; j++)
-			dup = uids[j] == uids[i];
 		struct thread_ctx ctx;
-		if (dup || !thread_ctx_copy(uids[i], &ctx))
+		if (!uid_first(uids, i) || !thread_ctx_copy(uids[i], &ctx))
 			continue;
 		struct report_thread *t = &r->threads[r->nthreads++];
 		t->tid = ctx.uid;
@@ -403,11 +411,8 @@ void report_text_stack(struct strbuf *sb, stack_handle h)
 void report_text_threads(struct strbuf *sb, const int *uids, int n)
 {
 	for (int i = 0; i < n; i++) {
-		bool dup = uids[i] <= 0;
-		for (int j = 0; j < i && !dup; j++)
-			dup = uids[j] == uids[i];
 		struct thread_ctx ctx;
-		if (dup || !thread_ctx_copy(uids[i], &ctx))
+		if (!uid_first(uids, i) || !thread_ctx_copy(uids[i], &ctx))
 			continue;
 		if (other.nuids < OTHER_MAX)
 			other.uids[other.nuids++] = ctx.uid;

@@ -113,6 +113,21 @@ static void json_location(struct strbuf *sb, const struct report_location *l)
 	sb_printf(sb, "}");
 }
 
+/* "threads": each thread a report names, with its creation stack. */
+static void json_threads(struct strbuf *sb, const struct report_thread *threads,
+			 int n)
+{
+	sb_printf(sb, "\"threads\":[");
+	for (int i = 0; i < n; i++) {
+		const struct report_thread *t = &threads[i];
+		sb_printf(sb, "%s{\"id\":%d,\"running\":%s,\"created_at\":",
+			  i ? "," : "", t->tid, t->running ? "true" : "false");
+		json_stack(sb, &t->create_stack);
+		sb_printf(sb, "}");
+	}
+	sb_printf(sb, "]");
+}
+
 void report_render_json(const struct report *r, struct strbuf *sb)
 {
 	sb_printf(sb, "{\"kind\":\"data-race\",");
@@ -126,15 +141,9 @@ void report_render_json(const struct report *r, struct strbuf *sb)
 	sb_printf(sb, "],\"locations\":[");
 	if (r->loc.kind != LOC_NONE)
 		json_location(sb, &r->loc);
-	sb_printf(sb, "],\"threads\":[");
-	for (int i = 0; i < r->nthreads; i++) {
-		const struct report_thread *t = &r->threads[i];
-		sb_printf(sb, "%s{\"id\":%d,\"running\":%s,\"created_at\":",
-			  i ? "," : "", t->tid, t->running ? "true" : "false");
-		json_stack(sb, &t->create_stack);
-		sb_printf(sb, "}");
-	}
-	sb_printf(sb, "]}\n");
+	sb_printf(sb, "],");
+	json_threads(sb, r->threads, r->nthreads);
+	sb_printf(sb, "}\n");
 }
 
 void report_summary_json(u64 nraces, struct strbuf *sb)
@@ -176,13 +185,7 @@ void report_render_json_other(const struct report_other *r, struct strbuf *sb)
 		json_stack(sb, &st);
 		sb_printf(sb, "}");
 	}
-	sb_printf(sb, "],\"locations\":[],\"threads\":[");
-	for (int i = 0; i < r->nthreads; i++) {
-		const struct report_thread *t = &r->threads[i];
-		sb_printf(sb, "%s{\"id\":%d,\"running\":%s,\"created_at\":",
-			  i ? "," : "", t->tid, t->running ? "true" : "false");
-		json_stack(sb, &t->create_stack);
-		sb_printf(sb, "}");
-	}
-	sb_printf(sb, "]}\n");
+	sb_printf(sb, "],\"locations\":[],");
+	json_threads(sb, r->threads, r->nthreads);
+	sb_printf(sb, "}\n");
 }
