@@ -52,6 +52,22 @@ static ALWAYS_INLINE bool access_covered(struct crace_thread *thr, uptr addr,
 	return false;
 }
 
+/* A record of c covers the whole-granule access cur: equality with the
+ * record or, for a read, with its write twin, (r | fill) == want as in the
+ * pass's inline test. */
+static ALWAYS_INLINE bool cell_covers_full(const struct shadow_cell *c, u64 cur)
+{
+	u64 fill = rec_is_write(cur) ? 0 : REC_WRITE, want = cur | REC_WRITE;
+	for (int k = 0; k < CELL_RECORDS; k++)
+		if ((load_relaxed(&c->rec[k]) | fill) == want)
+			return true;
+	return false;
+}
+
+/* Read-shared data in its steady state: an extension record covers rec
+ * (copied beside the tag for the fast path; access.c). */
+bool ext_covers(struct shadow_cell *c, u64 tag, u64 rec);
+
 /* One access inside one granule: mask has the bytes touched. */
 static ALWAYS_INLINE void access_granule(struct crace_thread *thr, uptr addr,
 					 unsigned mask, unsigned flags, uptr pc)
