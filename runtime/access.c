@@ -444,69 +444,91 @@ static ALWAYS_INLINE bool own_cell_two(struct crace_thread *thr,
 	return true;
 }
 
-/* The own-records store when every slot is this thread's older record. */
-static bool own_cell(struct crace_thread *thr, struct shadow_cell *c, u64 cur)
+/* The rest of a sized hook's miss, already logged: read-shared data
+ * beyond the cell (an extension), the own-records store for fuller cells,
+ * data handed between threads (read_update, write_update), else the
+ * general case. */
+static NOINLINE void access_sized_rest(struct crace_thread *thr,
+				       struct shadow_cell *c, uptr addr,
+				       u64 cur, uptr pc)
 {
-	return own_cell_two(thr, c, cur) || access_own(thr, c, cur);
+	unsigned flags = (rec_is_write(cur) ? ACC_WRITE : 0) | ACC_NO_TRACE;
+	u64 tag = load_relaxed(&c->rec[CELL_TAG]);
+	if (rec_is_ext(tag)) {
+		if (!ext_covers(c, tag, cur))
+			access_general(thr, c, addr, cur, flags, pc);
+		return;
+	}
+	if (access_own(thr, c, cur) ||
+	    (rec_is_write(cur) ? write_update(thr, c, cur)
+			       : read_update(thr, c, cur)))
+		return;
+	access_general(thr, c, addr, cur, flags, pc);
 }
 
-static NOINLINE void access_sized_own_full(struct crace_thread *thr,
-					   struct shadow_cell *c, uptr addr,
-					   u64 cur, unsigned size, uptr pc)
+/* A sized hook's miss that own_cell_two did not take: logged first (a
+ * thread that races with the new record then finds the access in the
+ * trace), then access_sized_rest. */
+static NOINLINE void access_sized_other(struct crace_thread *thr,
+					struct shadow_cell *c, uptr addr,
+					u64 cur, unsigned size, uptr pc)
 {
-	unsigned flags = (rec_is_write(cur) ? ACC_WRITE : 0) |
-			 (rec_is_atomic(cur) ? ACC_ATOMIC : 0);
-	if (!access_own(thr, c, cur))
-		return access_slow(thr, addr, rec_mask(cur), flags, pc);
-	trace_access(thr, pc, addr, size, flags & ACC_WRITE,
-		     flags & ACC_ATOMIC);
-}
-
-/* A sized hook's miss (not on read-shared data): first access_own without
- * the general slow path's set-up, for the commonest miss, a cell holding
- * only this thread's older records (every first touch of an epoch:
- * stencil's grid after each barrier, a fresh heap block). Few arguments,
- * so the hooks tail-call it. */
-NOINLINE void access_sized_own(struct crace_thread *thr, struct shadow_cell *c,
-			       uptr addr, u64 cur, unsigned size, uptr pc)
-{
-	unsigned flags = (rec_is_write(cur) ? ACC_WRITE : 0) |
-			 (rec_is_atomic(cur) ? ACC_ATOMIC : 0);
 	if (unlikely(thr->hooks_off))
 		return;
-	if (!own_cell_two(thr, c, cur))
-		return access_sized_own_full(thr, c, addr, cur, size, pc);
-	trace_access(thr, pc, addr, size, flags & ACC_WRITE,
-		     flags & ACC_ATOMIC);
+	if (unlikely(!rec_clock(cur))) /* ignoring accesses: access_slow */
+		return access_slow(thr, addr, rec_mask(cur),
+				   rec_is_write(cur) ? ACC_WRITE : 0, pc);
+	trace_access_sized(thr, pc, addr, size, rec_is_write(cur));
+	access_sized_rest(thr, c, addr, cur, pc);
 }
 
-/* A 16-byte access (two granules) not covered: logged once, then each
- * granule the own-records way or the general one. */
+/* A sized hook's miss not on read-shared data. The commonest is a cell
+ * holding only this thread's older records (every first touch of an epoch:
+ * stencil's grid after each barrier, a fresh heap block): own_cell_two
+ * stores, then the access is logged, so this path makes no call but tail
+ * calls and saves no registers. (Between the two, a racing thread would
+ * find no stack for the new record: a report without the previous stack,
+ * as when its history is overwritten.) Few arguments, so the hooks
+ * tail-call it. */
+NOINLINE void access_sized_miss(struct crace_thread *thr, struct shadow_cell *c,
+				uptr addr, u64 cur, unsigned size, uptr pc)
+{
+	if (unlikely(thr->hooks_off) || !own_cell_two(thr, c, cur))
+		return access_sized_other(thr, c, addr, cur, size, pc);
+	trace_access_sized(thr, pc, addr, size, rec_is_write(cur));
+}
+
+/* One granule of a 16-byte miss: covered, or own_cell_two's. */
+static ALWAYS_INLINE bool sized16_own(struct crace_thread *thr,
+				      struct shadow_cell *c, u64 cur)
+{
+	return cell_covers_full(c, cur) || own_cell_two(thr, c, cur);
+}
+
+/* A 16-byte access (two granules, the hooks' only plain form) not covered:
+ * logged once, each granule as in access_sized_miss. */
 NOINLINE void access_sized16_miss(struct crace_thread *thr, uptr addr,
 				  unsigned flags, uptr pc)
 {
 	if (unlikely(thr->hooks_off))
 		return;
-	if (unlikely(!(thr->epoch >> REC_CLOCK_SHIFT))) {
-		/* Ignoring accesses: access_slow decides, granule by granule.
-		 */
+	u64 cur = thr->epoch | 0xff | ((flags & ACC_WRITE) ? REC_WRITE : 0);
+	uptr next = addr + GRANULE_SIZE;
+	struct shadow_cell *c = shadow_cell_get(addr);
+	if (unlikely(!rec_clock(cur) || !c || !(next & (REGION_SIZE - 1)))) {
+		/* Ignoring accesses, or the second granule starts the next
+		 * region's chunk: access_slow decides, granule by granule. */
 		access_slow(thr, addr, 0xff, flags, pc);
-		access_slow(thr, addr + GRANULE_SIZE, 0xff, flags, pc);
+		access_slow(thr, next, 0xff, flags, pc);
 		return;
 	}
-	trace_access(thr, pc, addr, 16, flags & ACC_WRITE, false);
-	/* A plain access (the 16-byte hooks have no atomic form). */
-	u64 cur = thr->epoch | 0xff | ((flags & ACC_WRITE) ? REC_WRITE : 0);
-	struct shadow_cell *c = shadow_cell_get(addr);
-	for (uptr g = addr; g < addr + 16; g += GRANULE_SIZE) {
-		/* The next cell, or the next region's chunk. */
-		if (g != addr)
-			c = c && (g & (REGION_SIZE - 1)) ? c + 1
-							 : shadow_cell_get(g);
-		if (c && (cell_covers_full(c, cur) || own_cell(thr, c, cur)))
-			continue;
-		access_slow(thr, g, 0xff, flags | ACC_NO_TRACE, pc);
-	}
+	bool own0 = sized16_own(thr, c, cur),
+	     own1 = sized16_own(thr, c + 1, cur);
+	trace_access_sized(thr, pc, addr, 16, flags & ACC_WRITE);
+	if (unlikely(!own0))
+		access_sized_rest(thr, c, addr, cur, pc);
+	if (unlikely(!own1))
+		access_sized_rest(thr, c + 1, next, cur, pc);
 }
 
 /* Read-shared data in its steady state, covered by an extension record:

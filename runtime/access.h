@@ -83,8 +83,8 @@ void access_sized_shared(uptr addr, unsigned size, unsigned mask,
 			 unsigned flags, uptr pc, u64 tag);
 void access_sized16_miss(struct crace_thread *thr, uptr addr, unsigned flags,
 			 uptr pc);
-void access_sized_own(struct crace_thread *thr, struct shadow_cell *c,
-		      uptr addr, u64 cur, unsigned size, uptr pc);
+void access_sized_miss(struct crace_thread *thr, struct shadow_cell *c,
+		       uptr addr, u64 cur, unsigned size, uptr pc);
 
 /* r is empty or a record (not an extension tag, whose index bits may look
  * like a slot) of this thread's slot from another epoch. With epoch's
@@ -127,8 +127,8 @@ static ALWAYS_INLINE void access_sized(uptr addr, unsigned size, unsigned flags,
 	u64 last = load_relaxed(&c->rec[CELL_TAG]);
 	if (rec_is_ext(last))
 		return access_sized_shared(addr, size, mask, flags, pc, last);
-	access_sized_own(thr, c, addr, access_record(thr, mask, flags), size,
-			 pc);
+	access_sized_miss(thr, c, addr, access_record(thr, mask, flags), size,
+			  pc);
 }
 
 #endif

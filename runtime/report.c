@@ -221,6 +221,7 @@ void report_race(struct crace_thread *thr, uptr addr, u64 cur, uptr pc,
 	struct trace *t = thread_slot_trace(rec_slot(prev));
 	if (t)
 		nprev = trace_restore(t, rec_clock(prev), addr, rec_mask(prev),
+				      rec_mask(prev) & rec_mask(cur),
 				      rec_is_write(prev), rec_is_atomic(prev),
 				      prev_pcs, REPORT_MAX_FRAMES);
 	u32 ncur = thread_stack_pcs(thr, pc, cur_pcs, REPORT_MAX_FRAMES);

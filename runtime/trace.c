@@ -25,6 +25,7 @@ void trace_new_part(struct crace_thread *thr, u64 pos)
 	struct trace *t = thr->trace;
 	struct trace_part *p = &t->part[(pos >> t->part_shift) % TRACE_PARTS];
 	u32 n = thr->depth < SHADOW_STACK_MAX ? thr->depth : SHADOW_STACK_MAX;
+	t->last_pc = 0;
 	store_relaxed(&p->start_pos, ~0ull);
 	store_relaxed(&p->start_clock, thr->clock);
 	store_relaxed(&p->stack, stackdepot_put(thr->stack, n));
@@ -73,12 +74,28 @@ void trace_access(struct crace_thread *thr, uptr pc, uptr addr, uptr size,
 	/* The common case, a leaf: one event, both words inside the current
 	 * part. */
 	if (unlikely(size > EV_MAX_SIZE || !(pos & part_mask) ||
-		     !((pos + 1) & part_mask)))
-		return trace_access_split(thr, w0, addr, size);
-	store_relaxed(&t->ev[pos & t->mask], w0);
-	store_relaxed(&t->ev[(pos + 1) & t->mask],
-		      ((u64)size << 48) | (addr & EV_PC_MASK));
-	store_relaxed(&t->pos, pos + 2);
+		     !((pos + 1) & part_mask))) {
+		trace_access_split(thr, w0, addr, size);
+	} else {
+		store_relaxed(&t->ev[pos & t->mask], w0);
+		store_relaxed(&t->ev[(pos + 1) & t->mask],
+			      ((u64)size << 48) | (addr & EV_PC_MASK));
+		store_relaxed(&t->pos, pos + 2);
+	}
+	t->last_pc = pc & EV_PC_MASK;
+}
+
+/* A one-word event's address and size (trace.h). */
+static uptr short_size(u64 ev)
+{
+	unsigned ones = (unsigned)__builtin_ctzll(~ev);
+	return 1u << (ones < 4 ? ones : 4);
+}
+
+static uptr short_addr(u64 ev, uptr size)
+{
+	uptr align = size < GRANULE_SIZE ? size : GRANULE_SIZE;
+	return ((ev & (EV_SHORT_ADDR << 1)) >> 1) & ~(align - 1);
 }
 
 struct replay {
@@ -133,9 +150,36 @@ static u64 find_start(struct trace *t, u64 clock, u64 cur, struct replay *r)
 	return best;
 }
 
-u32 trace_restore(struct trace *t, u64 clock, uptr addr, unsigned mask,
-		  bool write, bool atomic, uptr *pcs, u32 max)
+/* How well an access of [a, a+size) stands for a record with byte mask
+ * `mask` for granule g: 0 not at all, 1 it is one of the accesses that
+ * made the record (a record's mask is the union of its epoch's accesses of
+ * one kind), 2 it also touched a byte of `want`. */
+static int access_matches(uptr a, uptr size, uptr g, unsigned mask,
+			  unsigned want)
 {
+	unsigned m = granule_mask(a, size, g);
+	if (!m || (m & ~mask))
+		return 0;
+	return m & want ? 2 : 1;
+}
+
+/* The access at pc and the replayed stack, innermost first. Frames beyond
+ * SHADOW_STACK_MAX were not kept: stop at the innermost frame rather than
+ * print a gap. */
+static u32 replay_stack(const struct replay *r, uptr pc, uptr *pcs, u32 max)
+{
+	u32 n = 0;
+	pcs[n++] = pc;
+	for (u32 i = r->depth; i > 0 && n < max && r->depth <= SHADOW_STACK_MAX;
+	     i--)
+		pcs[n++] = r->stack[i - 1];
+	return n;
+}
+
+u32 trace_restore(struct trace *t, u64 clock, uptr addr, unsigned mask,
+		  unsigned want, bool write, bool atomic, uptr *pcs, u32 max)
+{
+	int best = 1, match; /* the last of the best matches wins */
 	struct replay r;
 	r.stack = internal_alloc(SHADOW_STACK_MAX * sizeof(uptr));
 	u32 found = 0;
@@ -148,7 +192,7 @@ u32 trace_restore(struct trace *t, u64 clock, uptr addr, unsigned mask,
 		goto out;
 	u64 epoch = load_relaxed(
 		&t->part[(start >> t->part_shift) % TRACE_PARTS].start_clock);
-	uptr g = addr & ~(GRANULE_SIZE - 1);
+	uptr g = addr & ~(GRANULE_SIZE - 1), last_pc = 0;
 	for (u64 p = start; p < cur && epoch <= clock; p++) {
 		u64 ev = load_relaxed(&t->ev[p & t->mask]);
 		switch (ev >> EV_KIND_SHIFT) {
@@ -170,22 +214,29 @@ u32 trace_restore(struct trace *t, u64 clock, uptr addr, unsigned mask,
 				break;
 			u64 w1 = load_relaxed(&t->ev[(p + 1) & t->mask]);
 			p++;
-			if (epoch != clock || !(ev & EV_WRITE) != !write ||
-			    !(ev & EV_ATOMIC) != !atomic)
-				break;
-			/* A record's mask is the union of its epoch's
-			 * accesses of one kind: any of them will do. */
-			unsigned m = granule_mask(w1 & EV_PC_MASK, w1 >> 48, g);
-			if (!m || (m & ~mask))
-				break;
-			found = 0;
-			pcs[found++] = ev & EV_PC_MASK;
-			/* Frames beyond SHADOW_STACK_MAX were not kept: stop
-			 * at the innermost frame rather than print a gap. */
-			for (u32 i = r.depth; i > 0 && found < max &&
-					      r.depth <= SHADOW_STACK_MAX;
-			     i--)
-				pcs[found++] = r.stack[i - 1];
+			last_pc = ev & EV_PC_MASK;
+			if (epoch == clock && !(ev & EV_WRITE) == !write &&
+			    !(ev & EV_ATOMIC) == !atomic &&
+			    (match = access_matches(w1 & EV_PC_MASK, w1 >> 48,
+						    g, mask, want)) >= best) {
+				best = match;
+				found = replay_stack(&r, last_pc, pcs, max);
+			}
+			break;
+		}
+		case EV_SHORT_READ:
+		case EV_SHORT_WRITE: {
+			last_pc +=
+				(ev >> EV_DELTA_SHIFT & 0x1fff) - EV_DELTA_BIAS;
+			uptr size = short_size(ev);
+			if (epoch == clock && !atomic &&
+			    ((ev >> EV_KIND_SHIFT) == EV_SHORT_WRITE) ==
+				    write &&
+			    (match = access_matches(short_addr(ev, size), size,
+						    g, mask, want)) >= best) {
+				best = match;
+				found = replay_stack(&r, last_pc, pcs, max);
+			}
 			break;
 		}
 		}

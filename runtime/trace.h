@@ -7,6 +7,13 @@
  *   63..61 kind
  *   ACCESS (2 words)  w0: kind | W<<60 | A<<59 | pc (48 bits)
  *                     w1: size << 48 | address (48 bits)
+ *   READ, WRITE       kind | delta << 48 | address << 1 | (size - 1)
+ *                     (one word: a plain access of 1, 2, 4, 8 or 16 bytes
+ *                     aligned to its size, 16 to 8, whose pc is within
+ *                     EV_DELTA_BIAS of the previous access event's: delta
+ *                     is the difference plus EV_DELTA_BIAS, 13 bits. The
+ *                     size is the count of trailing ones of the low bits,
+ *                     at most 4, doubled: the alignment leaves them free.)
  *   ENTRY             kind | caller pc (48 bits)  (function entry)
  *   EXIT              kind                         (function exit)
  *   EPOCH             kind | new clock             (the clock advanced)
@@ -19,7 +26,10 @@
  * recoverable as long as the part holding it has not been overwritten: the
  * last (TRACE_PARTS-1)/TRACE_PARTS of the ring, 2^(16+history_size) words.
  * Only accesses that change shadow are logged (same-epoch repeats are not),
- * so the event found is the one that wrote the record that raced.
+ * so the event found is the one that wrote the record that raced. The
+ * hooks' accesses mostly take the one-word form; the previous pc it is
+ * relative to starts at 0 in every part, so a part's first access event is
+ * a full one and replay from a part header knows every pc.
  *
  * A retired slot's ring is dropped (its pages given back) once a few newer
  * threads have retired (thread.c); a report that needs it then finds
@@ -31,18 +41,23 @@
 #include "stackdepot.h"
 #include "thread.h"
 
-#define TRACE_PARTS   8
-#define EV_KIND_SHIFT 61
-#define EV_PAD	      0ull
-#define EV_ACCESS     1ull
-#define EV_ENTRY      2ull
-#define EV_EXIT	      3ull
-#define EV_EPOCH      4ull
-#define EV_START      5ull
-#define EV_WRITE      (1ull << 60)
-#define EV_ATOMIC     (1ull << 59)
-#define EV_PC_MASK    ((1ull << 48) - 1)
-#define EV_MAX_SIZE   0xffffu
+#define TRACE_PARTS    8
+#define EV_KIND_SHIFT  61
+#define EV_PAD	       0ull
+#define EV_ACCESS      1ull
+#define EV_ENTRY       2ull
+#define EV_EXIT	       3ull
+#define EV_EPOCH       4ull
+#define EV_START       5ull
+#define EV_SHORT_READ  6ull
+#define EV_SHORT_WRITE 7ull
+#define EV_WRITE       (1ull << 60)
+#define EV_ATOMIC      (1ull << 59)
+#define EV_PC_MASK     ((1ull << 48) - 1)
+#define EV_MAX_SIZE    0xffffu
+#define EV_DELTA_SHIFT 48
+#define EV_DELTA_BIAS  4096ull
+#define EV_SHORT_ADDR  ((1ull << 47) - 1)
 
 struct trace_part {
 	u64 start_pos;
@@ -56,6 +71,7 @@ struct trace {
 	u64 pos; /* words ever written; ring index is pos & mask */
 	u64 mask;
 	u64 part_mask; /* (1 << part_shift) - 1 */
+	u64 last_pc;   /* of the last access event; 0 at a part's start */
 	u32 part_shift;
 	u32 gen; /* odd while the ring is being dropped: replay retries none */
 	struct trace_part part[TRACE_PARTS];
@@ -81,11 +97,33 @@ static ALWAYS_INLINE void trace_put(struct crace_thread *thr, u64 ev)
 void trace_access(struct crace_thread *thr, uptr pc, uptr addr, uptr size,
 		  bool write, bool atomic);
 
+/* A plain access of a sized hook (1, 2, 4, 8 bytes aligned to the size, or
+ * 16 aligned to 8): one word when its pc is near the last access's. */
+static ALWAYS_INLINE void trace_access_sized(struct crace_thread *thr, uptr pc,
+					     uptr addr, unsigned size,
+					     bool write)
+{
+	struct trace *t = thr->trace;
+	u64 pos = t->pos;
+	pc &= EV_PC_MASK;
+	u64 delta = pc - t->last_pc + EV_DELTA_BIAS;
+	if (unlikely(delta >= 2 * EV_DELTA_BIAS || !(pos & t->part_mask)))
+		return trace_access(thr, pc, addr, size, write, false);
+	t->last_pc = pc;
+	store_relaxed(
+		&t->ev[pos & t->mask],
+		((write ? EV_SHORT_WRITE : EV_SHORT_READ) << EV_KIND_SHIFT) |
+			(delta << EV_DELTA_SHIFT) |
+			((addr & EV_SHORT_ADDR) << 1) | (size - 1));
+	store_relaxed(&t->pos, pos + 1);
+}
+
 /* Restores the stack of the access by `slot` at `clock` that wrote (or
  * widened) a record with byte mask `mask` for the granule of `addr`: the last
- * such access whose bytes lie within mask. Fills pcs innermost first
- * and returns the count, or 0 when the history no longer holds it. */
+ * such access whose bytes lie within mask, preferring one that touched a
+ * byte of `want` (the bytes that raced). Fills pcs innermost first and
+ * returns the count, or 0 when the history no longer holds it. */
 u32 trace_restore(struct trace *t, u64 clock, uptr addr, unsigned mask,
-		  bool write, bool atomic, uptr *pcs, u32 max);
+		  unsigned want, bool write, bool atomic, uptr *pcs, u32 max);
 
 #endif
