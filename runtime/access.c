@@ -420,26 +420,38 @@ NOINLINE void access_sized_general(uptr addr, unsigned size, unsigned mask,
 	access_slow(thr, addr, mask, flags, pc);
 }
 
-/* access_own for the usual cell of at most two records (a thread's read
- * and write of one epoch): false also when the cell has more. */
+/* r is empty or this thread's record of an older epoch, for own_cell_two:
+ * the clock below epoch's (own records never have a later one; also true
+ * of an empty slot), and for a non-empty r the same slot and a byte mask
+ * (an extension tag has none). One compare each, combined without branches.
+ * With epoch's clock 0 (the thread ignores accesses) nothing is. */
+static ALWAYS_INLINE unsigned own_older_fast(u64 epoch, u64 r)
+{
+	u64 older = epoch & ~((1ull << REC_CLOCK_SHIFT) - 1);
+	unsigned own = !((r ^ epoch) & (REC_SLOT_BITS << REC_SLOT_SHIFT)) &
+		       !!(r & REC_MASK_BITS);
+	return (r < older) & (!r | own);
+}
+
+/* access_own for a plain access and the usual cell of at most two records
+ * (a thread's read and write of one epoch): false also when the cell has
+ * more, or the thread's clock is 0 (it ignores accesses). A plain access
+ * supersedes an own record that has no byte or write it lacks. */
 static ALWAYS_INLINE bool own_cell_two(struct crace_thread *thr,
 				       struct shadow_cell *c, u64 cur)
 {
-	if (load_relaxed(&c->rec[2]) || load_relaxed(&c->rec[3]))
-		return false;
 	u64 r0 = load_relaxed(&c->rec[0]), r1 = load_relaxed(&c->rec[1]);
-	if (!own_older(thr->epoch, r0) || !own_older(thr->epoch, r1))
+	u64 epoch = thr->epoch;
+	if (load_relaxed(&c->rec[2]) | load_relaxed(&c->rec[3]) ||
+	    !(own_older_fast(epoch, r0) & own_older_fast(epoch, r1)))
 		return false;
-	bool keep0 = r0 && !own_superseded(cur, r0),
-	     keep1 = r1 && !own_superseded(cur, r1);
-	if (keep0 && keep1) {
+	u64 lacks = ~cur & (REC_MASK_BITS | REC_WRITE);
+	bool keep0 = r0 & lacks, keep1 = r1 & lacks;
+	if (unlikely(keep0 && keep1))
 		store_relaxed(&c->rec[2], r1);
-		store_relaxed(&c->rec[1], r0);
-	} else {
-		u64 n1 = keep0 ? r0 : keep1 ? r1 : 0;
-		if (n1 != r1)
-			store_relaxed(&c->rec[1], n1);
-	}
+	u64 n1 = keep0 ? r0 : keep1 ? r1 : 0;
+	if (n1 != r1)
+		store_relaxed(&c->rec[1], n1);
 	store_relaxed(&c->rec[0], cur);
 	return true;
 }
@@ -505,10 +517,10 @@ static ALWAYS_INLINE bool sized16_own(struct crace_thread *thr,
 	return cell_covers_full(c, cur) || own_cell_two(thr, c, cur);
 }
 
-/* A 16-byte access (two granules, the hooks' only plain form) not covered:
- * logged once, each granule as in access_sized_miss. */
-NOINLINE void access_sized16_miss(struct crace_thread *thr, uptr addr,
-				  unsigned flags, uptr pc)
+/* access_sized16_miss's cases other than both granules own_cell_two's:
+ * logged first, as in access_sized_other. */
+static NOINLINE void access_sized16_other(struct crace_thread *thr, uptr addr,
+					  unsigned flags, uptr pc)
 {
 	if (unlikely(thr->hooks_off))
 		return;
@@ -529,6 +541,22 @@ NOINLINE void access_sized16_miss(struct crace_thread *thr, uptr addr,
 		access_sized_rest(thr, c, addr, cur, pc);
 	if (unlikely(!own1))
 		access_sized_rest(thr, c + 1, next, cur, pc);
+}
+
+/* A 16-byte access (two granules, the hooks' only plain form) not covered.
+ * The commonest case, both granules holding only this thread's older
+ * records, as in access_sized_miss; when the second is not, the first has
+ * its record and access_sized16_other finds it covered. */
+NOINLINE void access_sized16_miss(struct crace_thread *thr, uptr addr,
+				  unsigned flags, uptr pc)
+{
+	u64 cur = thr->epoch | 0xff | ((flags & ACC_WRITE) ? REC_WRITE : 0);
+	struct shadow_cell *c = shadow_cell_peek(addr);
+	if (likely(!thr->hooks_off && c &&
+		   ((addr + GRANULE_SIZE) & (REGION_SIZE - 1)) &&
+		   own_cell_two(thr, c, cur) && own_cell_two(thr, c + 1, cur)))
+		return trace_access_sized(thr, pc, addr, 16, flags & ACC_WRITE);
+	access_sized16_other(thr, addr, flags, pc);
 }
 
 /* Read-shared data in its steady state, covered by an extension record:
