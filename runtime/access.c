@@ -421,16 +421,16 @@ NOINLINE void access_sized_general(uptr addr, unsigned size, unsigned mask,
 }
 
 /* r is empty or this thread's record of an older epoch, for own_cell_two:
- * the clock below epoch's (own records never have a later one; also true
- * of an empty slot), and for a non-empty r the same slot and a byte mask
- * (an extension tag has none). One compare each, combined without branches.
- * With epoch's clock 0 (the thread ignores accesses) nothing is. */
-static ALWAYS_INLINE unsigned own_older_fast(u64 epoch, u64 r)
+ * below epoch's clock (own records never have a later one; an empty slot
+ * is too), and if not empty of the same slot with a byte mask (an
+ * extension tag has none). With epoch's clock 0 (the thread ignores
+ * accesses) nothing is. */
+static ALWAYS_INLINE bool own_older_fast(u64 epoch, u64 r)
 {
 	u64 older = epoch & ~((1ull << REC_CLOCK_SHIFT) - 1);
-	unsigned own = !((r ^ epoch) & (REC_SLOT_BITS << REC_SLOT_SHIFT)) &
-		       !!(r & REC_MASK_BITS);
-	return (r < older) & (!r | own);
+	return r < older &&
+	       (!r || (!((r ^ epoch) & (REC_SLOT_BITS << REC_SLOT_SHIFT)) &&
+		       (r & REC_MASK_BITS)));
 }
 
 /* access_own for a plain access and the usual cell of at most two records
@@ -443,7 +443,7 @@ static ALWAYS_INLINE bool own_cell_two(struct crace_thread *thr,
 	u64 r0 = load_relaxed(&c->rec[0]), r1 = load_relaxed(&c->rec[1]);
 	u64 epoch = thr->epoch;
 	if (load_relaxed(&c->rec[2]) | load_relaxed(&c->rec[3]) ||
-	    !(own_older_fast(epoch, r0) & own_older_fast(epoch, r1)))
+	    !own_older_fast(epoch, r0) || !own_older_fast(epoch, r1))
 		return false;
 	u64 lacks = ~cur & (REC_MASK_BITS | REC_WRITE);
 	bool keep0 = r0 & lacks, keep1 = r1 & lacks;
