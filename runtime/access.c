@@ -274,12 +274,13 @@ static bool access_own(struct crace_thread *thr, struct shadow_cell *c, u64 cur)
  * where cur would let update_records drop them: they only take room.
  * Returns false (the general case decides) on a possible race, an own
  * record of this epoch (masks merge there), a tag or a full cell. */
-static bool read_update(const struct crace_thread *thr, struct shadow_cell *c,
-			u64 cur)
+static ALWAYS_INLINE bool read_update(const struct crace_thread *thr,
+				      struct shadow_cell *c, u64 cur)
 {
 	u64 old[CELL_RECORDS];
 	load_cell(c, old);
 	int own = -1, empty = -1;
+#pragma clang loop unroll(full)
 	for (int k = 0; k < CELL_RECORDS; k++) {
 		u64 r = old[k];
 		if (!r) {
@@ -310,8 +311,8 @@ static bool read_update(const struct crace_thread *thr, struct shadow_cell *c,
  * not overlap it; cur replaces the records it supersedes. Returns false
  * (the general case decides, and reports) otherwise, or on an own record
  * of this epoch, a tag or a full cell. */
-static bool write_update(const struct crace_thread *thr, struct shadow_cell *c,
-			 u64 cur)
+static ALWAYS_INLINE bool write_update(const struct crace_thread *thr,
+				       struct shadow_cell *c, u64 cur)
 {
 	u64 old[CELL_RECORDS], out[CELL_RECORDS];
 	load_cell(c, old);
@@ -457,9 +458,10 @@ static ALWAYS_INLINE bool own_cell_two(struct crace_thread *thr,
 }
 
 /* The rest of a sized hook's miss, already logged: read-shared data
- * beyond the cell (an extension), the own-records store for fuller cells,
- * data handed between threads (read_update, write_update), else the
- * general case. */
+ * beyond the cell (an extension), data handed between threads or read by
+ * several (read_update, write_update, which also store a plain access
+ * over fuller cells of this thread's own records, as access_own would),
+ * else the general case. */
 static NOINLINE void access_sized_rest(struct crace_thread *thr,
 				       struct shadow_cell *c, uptr addr,
 				       u64 cur, uptr pc)
@@ -471,16 +473,24 @@ static NOINLINE void access_sized_rest(struct crace_thread *thr,
 			access_general(thr, c, addr, cur, flags, pc);
 		return;
 	}
-	if (access_own(thr, c, cur) ||
-	    (rec_is_write(cur) ? write_update(thr, c, cur)
-			       : read_update(thr, c, cur)))
+	if (rec_is_write(cur) ? write_update(thr, c, cur)
+			      : read_update(thr, c, cur))
 		return;
 	access_general(thr, c, addr, cur, flags, pc);
 }
 
+/* access_sized_other's case of an access that needs a full trace event. */
+static NOINLINE void access_sized_logged_rest(struct crace_thread *thr,
+					      struct shadow_cell *c, uptr addr,
+					      u64 cur, unsigned size, uptr pc)
+{
+	trace_access(thr, pc, addr, size, rec_is_write(cur), false);
+	access_sized_rest(thr, c, addr, cur, pc);
+}
+
 /* A sized hook's miss that own_cell_two did not take: logged first (a
  * thread that races with the new record then finds the access in the
- * trace), then access_sized_rest. */
+ * trace), then access_sized_rest. Only tail calls, so no register saves. */
 static NOINLINE void access_sized_other(struct crace_thread *thr,
 					struct shadow_cell *c, uptr addr,
 					u64 cur, unsigned size, uptr pc)
@@ -490,7 +500,9 @@ static NOINLINE void access_sized_other(struct crace_thread *thr,
 	if (unlikely(!rec_clock(cur))) /* ignoring accesses: access_slow */
 		return access_slow(thr, addr, rec_mask(cur),
 				   rec_is_write(cur) ? ACC_WRITE : 0, pc);
-	trace_access_sized(thr, pc, addr, size, rec_is_write(cur));
+	if (unlikely(!trace_access_short(thr, pc, addr, size,
+					 rec_is_write(cur))))
+		return access_sized_logged_rest(thr, c, addr, cur, size, pc);
 	access_sized_rest(thr, c, addr, cur, pc);
 }
 

@@ -98,24 +98,37 @@ void trace_access(struct crace_thread *thr, uptr pc, uptr addr, uptr size,
 		  bool write, bool atomic);
 
 /* A plain access of a sized hook (1, 2, 4, 8 bytes aligned to the size, or
- * 16 aligned to 8): one word when its pc is near the last access's. */
-static ALWAYS_INLINE void trace_access_sized(struct crace_thread *thr, uptr pc,
+ * 16 aligned to 8) as a one-word event: false, logging nothing, when its pc
+ * is too far from the last access's or a part starts here (then
+ * trace_access logs it). */
+static ALWAYS_INLINE bool trace_access_short(struct crace_thread *thr, uptr pc,
 					     uptr addr, unsigned size,
 					     bool write)
 {
 	struct trace *t = thr->trace;
 	u64 pos = t->pos;
-	pc &= EV_PC_MASK;
 	u64 delta = pc - t->last_pc + EV_DELTA_BIAS;
 	if (unlikely(delta >= 2 * EV_DELTA_BIAS || !(pos & t->part_mask)))
-		return trace_access(thr, pc, addr, size, write, false);
+		return false;
+	/* User code and data (the hooks' addresses have shadow) lie below
+	 * 2^47: pc and addr need no masking. */
 	t->last_pc = pc;
 	store_relaxed(
 		&t->ev[pos & t->mask],
 		((write ? EV_SHORT_WRITE : EV_SHORT_READ) << EV_KIND_SHIFT) |
-			(delta << EV_DELTA_SHIFT) |
-			((addr & EV_SHORT_ADDR) << 1) | (size - 1));
+			(delta << EV_DELTA_SHIFT) | ((u64)addr << 1) |
+			(size - 1));
 	store_relaxed(&t->pos, pos + 1);
+	return true;
+}
+
+/* Logs a sized hook's plain access, in one word when it can. */
+static ALWAYS_INLINE void trace_access_sized(struct crace_thread *thr, uptr pc,
+					     uptr addr, unsigned size,
+					     bool write)
+{
+	if (unlikely(!trace_access_short(thr, pc, addr, size, write)))
+		trace_access(thr, pc, addr, size, write, false);
 }
 
 /* Restores the stack of the access by `slot` at `clock` that wrote (or
