@@ -51,8 +51,18 @@ struct heap_desc {
  * time (threads that free what others allocate keep them moving). */
 #define BATCH 64
 
+/* A slot also keeps the stack of its last allocation (when at most
+ * STACK_CACHE_DEPTH frames deep): a thread that allocates again from the
+ * same place, as a loop does, gets the same depot handle without hashing
+ * its stack again. */
+#define STACK_CACHE_DEPTH 16
+
 struct slot_cache {
 	u32 head, n;
+	u32 depth;
+	uptr fn_pc, caller;
+	stack_handle stack;
+	uptr pcs[STACK_CACHE_DEPTH];
 };
 
 static u32 **meta_dir;
@@ -247,6 +257,33 @@ static void large_remove(uptr start)
 	spin_unlock(&large_lock);
 }
 
+/* The allocation stack, as thread_stack_handle gives it: the slot's last
+ * one when nothing in it changed. */
+static inline stack_handle alloc_stack(struct crace_thread *thr, uptr fn_pc,
+				       uptr caller)
+{
+	struct slot_cache *c = &caches[thr->slot];
+	u32 d = thr->depth;
+	if (c->stack && c->fn_pc == fn_pc && c->caller == caller &&
+	    c->depth == d) {
+		u32 k = 0;
+		while (k < d && c->pcs[k] == thr->stack[k])
+			k++;
+		if (k == d)
+			return c->stack;
+	}
+	stack_handle h = thread_stack_handle(thr, fn_pc, caller);
+	if (d <= STACK_CACHE_DEPTH) {
+		for (u32 k = 0; k < d; k++)
+			c->pcs[k] = thr->stack[k];
+		c->depth = d;
+		c->fn_pc = fn_pc;
+		c->caller = caller;
+		c->stack = h;
+	}
+	return h;
+}
+
 void heap_allocated(struct crace_thread *thr, void *p, uptr size, uptr fn_pc,
 		    uptr caller)
 {
@@ -262,7 +299,7 @@ void heap_allocated(struct crace_thread *thr, void *p, uptr size, uptr fn_pc,
 	d->start = start;
 	d->size = size;
 	d->uid = thr->uid;
-	d->stack = thread_stack_handle(thr, fn_pc, caller);
+	d->stack = alloc_stack(thr, fn_pc, caller);
 	if (unlikely(size > LARGE))
 		large_add(start, size, i);
 	else if (unlikely(size > SPAN))
@@ -550,5 +587,5 @@ void heap_fork_child(struct crace_thread *survivor)
 {
 	for (unsigned s = 0; s < MAX_SLOTS; s++)
 		if (s != survivor->slot && caches[s].head)
-			caches[s] = (struct slot_cache){0, 0};
+			caches[s] = (struct slot_cache){0};
 }
