@@ -371,40 +371,56 @@ static inline void free_granule(struct crace_thread *thr, struct shadow_cell *c,
 
 #define SLOT_BITS (REC_SLOT_BITS << REC_SLOT_SHIFT)
 
+/* Record r of a free_run is ordered before the free: of the own slot, or
+ * of slot `known` and no larger than known_max. */
+static ALWAYS_INLINE bool run_ordered(u64 r, u64 own, u64 known, u64 known_max)
+{
+	u64 s = r & SLOT_BITS;
+	return s == own || (s == known && r <= known_max);
+}
+
 /* The free's write cur over whole granules from cell c on while each holds
- * nothing or one record of slot `known` no larger than known_max (ordered
- * before the free): the common case, one store per granule. Returns the
- * first cell it stops at, or end. */
+ * nothing, or one or two records (a reader's beside a writer's, say) that
+ * run_ordered finds ordered before the free: the common cases, a compare
+ * and a store per record. Returns the first cell it stops at, or end. */
 static ALWAYS_INLINE struct shadow_cell *free_run(struct shadow_cell *c,
 						  struct shadow_cell *end,
 						  u64 cur, u64 known,
 						  u64 known_max)
 {
+	u64 own = cur & SLOT_BITS;
 	for (; c < end; c++) {
 		u64 r0 = load_relaxed(&c->rec[0]);
-		if (load_relaxed(&c->rec[1]) | load_relaxed(&c->rec[2]) |
-		    load_relaxed(&c->rec[3]))
+		u64 r1 = load_relaxed(&c->rec[1]);
+		if (load_relaxed(&c->rec[2]) | load_relaxed(&c->rec[3]))
 			break;
-		if (!r0)
+		if (r1) {
+			if (!run_ordered(r0, own, known, known_max) ||
+			    !run_ordered(r1, own, known, known_max))
+				break;
+			store_relaxed(&c->rec[1], 0);
+		} else if (!r0) {
 			continue;
-		if ((r0 & SLOT_BITS) != known || r0 > known_max)
+		} else if (!run_ordered(r0, own, known, known_max)) {
 			break;
+		}
 		store_relaxed(&c->rec[0], cur);
 	}
 	return c;
 }
 
 /* The free's write cur over the n whole granules from a, whose cells start
- * at c (direct only). Runs of free_run, the slot it knows being the own
- * one (all its records are ordered) or the last one met whose records up
- * to this thread's clock of it are; between them, a cell whose records
- * are all ordered before the free loses them for cur, the others take the
- * general path. Only rec[CELL_TAG] may hold an extension tag; a
- * whole-granule write covers every record's bytes. */
+ * at c (direct only). Runs of free_run, which knows the own slot (all its
+ * records are ordered) and the last other slot met whose records were
+ * ordered, with the largest record of it that is; between them, a cell
+ * whose records are all ordered before the free loses them for cur, the
+ * others take the general path. Only rec[CELL_TAG] may hold an extension
+ * tag; a whole-granule write covers every record's bytes. */
 static void free_whole(struct crace_thread *thr, struct shadow_cell *c, uptr a,
 		       uptr n, u64 cur, uptr pc)
 {
-	u64 known = cur & SLOT_BITS, known_max = ~0ull;
+	/* No other slot yet: slot 0 up to 0 matches only an empty record. */
+	u64 known = 0, known_max = 0;
 	struct shadow_cell *first = c, *end = c + n;
 	while ((c = free_run(c, end, cur, known, known_max)) < end) {
 		u64 r0 = load_relaxed(&c->rec[0]);
@@ -415,9 +431,11 @@ static void free_whole(struct crace_thread *thr, struct shadow_cell *c, uptr a,
 		    (!r1 || free_ordered(thr, r1)) &&
 		    (!r2 || free_ordered(thr, r2)) &&
 		    (!r3 || (rec_mask(r3) && free_ordered(thr, r3)))) {
-			if (r0 && !(r1 | r2 | r3)) {
-				known = r0 & SLOT_BITS;
-				known_max = free_ordered_max(thr, rec_slot(r0));
+			u64 other = r0 && rec_slot(r0) != thr->slot ? r0 : r1;
+			if (other && rec_slot(other) != thr->slot) {
+				known = other & SLOT_BITS;
+				known_max =
+					free_ordered_max(thr, rec_slot(other));
 			}
 			store_relaxed(&c->rec[0], cur);
 			if (r1)
