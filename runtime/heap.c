@@ -51,8 +51,18 @@ struct heap_desc {
  * time (threads that free what others allocate keep them moving). */
 #define BATCH 64
 
+/* A slot also keeps the stack of its last allocation (when at most
+ * STACK_CACHE_DEPTH frames deep): a thread that allocates again from the
+ * same place, as a loop does, gets the same depot handle without hashing
+ * its stack again. */
+#define STACK_CACHE_DEPTH 16
+
 struct slot_cache {
 	u32 head, n;
+	u32 depth;
+	uptr fn_pc, caller;
+	stack_handle stack;
+	uptr pcs[STACK_CACHE_DEPTH];
 };
 
 static u32 **meta_dir;
@@ -247,6 +257,33 @@ static void large_remove(uptr start)
 	spin_unlock(&large_lock);
 }
 
+/* The allocation stack, as thread_stack_handle gives it: the slot's last
+ * one when nothing in it changed. */
+static inline stack_handle alloc_stack(struct crace_thread *thr, uptr fn_pc,
+				       uptr caller)
+{
+	struct slot_cache *c = &caches[thr->slot];
+	u32 d = thr->depth;
+	if (c->stack && c->fn_pc == fn_pc && c->caller == caller &&
+	    c->depth == d) {
+		u32 k = 0;
+		while (k < d && c->pcs[k] == thr->stack[k])
+			k++;
+		if (k == d)
+			return c->stack;
+	}
+	stack_handle h = thread_stack_handle(thr, fn_pc, caller);
+	if (d <= STACK_CACHE_DEPTH) {
+		for (u32 k = 0; k < d; k++)
+			c->pcs[k] = thr->stack[k];
+		c->depth = d;
+		c->fn_pc = fn_pc;
+		c->caller = caller;
+		c->stack = h;
+	}
+	return h;
+}
+
 void heap_allocated(struct crace_thread *thr, void *p, uptr size, uptr fn_pc,
 		    uptr caller)
 {
@@ -262,7 +299,7 @@ void heap_allocated(struct crace_thread *thr, void *p, uptr size, uptr fn_pc,
 	d->start = start;
 	d->size = size;
 	d->uid = thr->uid;
-	d->stack = thread_stack_handle(thr, fn_pc, caller);
+	d->stack = alloc_stack(thr, fn_pc, caller);
 	if (unlikely(size > LARGE))
 		large_add(start, size, i);
 	else if (unlikely(size > SPAN))
@@ -278,6 +315,23 @@ void heap_allocated(struct crace_thread *thr, void *p, uptr size, uptr fn_pc,
 		desc_put(thr, old);
 }
 
+/* The largest record of `slot` ordered before this thread's free: any of
+ * its own slot's, else those up to its clock of the slot. */
+static ALWAYS_INLINE u64 free_ordered_max(const struct crace_thread *thr,
+					  unsigned slot)
+{
+	if (slot == thr->slot)
+		return ~0ull;
+	return rec_epoch(0, vc_get(&thr->vc, slot)) |
+	       ((1ull << REC_CLOCK_SHIFT) - 1);
+}
+
+/* Record r (not a tag) is ordered before this thread's free. */
+static ALWAYS_INLINE bool free_ordered(const struct crace_thread *thr, u64 r)
+{
+	return r <= free_ordered_max(thr, rec_slot(r));
+}
+
 /* A record the free's write (cur, over `mask`) may replace without a
  * race check: empty, or within the freed bytes and ordered before the
  * free (this thread's own, or its clock reached). Such records conflict
@@ -287,10 +341,7 @@ static inline bool free_replaces(const struct crace_thread *thr, u64 r,
 {
 	if (!r)
 		return true;
-	if (rec_is_ext(r) || (rec_mask(r) & ~mask))
-		return false;
-	unsigned slot = rec_slot(r);
-	return slot == thr->slot || rec_clock(r) <= vc_get(&thr->vc, slot);
+	return !rec_is_ext(r) && !(rec_mask(r) & ~mask) && free_ordered(thr, r);
 }
 
 /* One granule of the free's write (see free_write): nothing when nobody
@@ -316,6 +367,117 @@ static inline void free_granule(struct crace_thread *thr, struct shadow_cell *c,
 	for (int k = 1; k < CELL_RECORDS; k++)
 		if (old[k])
 			store_relaxed(&c->rec[k], 0);
+}
+
+#define SLOT_BITS (REC_SLOT_BITS << REC_SLOT_SHIFT)
+
+/* Record r of a free_run is ordered before the free: of the own slot, or
+ * of slot `known` and no larger than known_max. */
+static ALWAYS_INLINE bool run_ordered(u64 r, u64 own, u64 known, u64 known_max)
+{
+	u64 s = r & SLOT_BITS;
+	return s == own || (s == known && r <= known_max);
+}
+
+/* The free's write cur over whole granules from cell c on while each holds
+ * nothing, or one or two records (a reader's beside a writer's, say) that
+ * run_ordered finds ordered before the free: the common cases, a compare
+ * and a store per record. Returns the first cell it stops at, or end. */
+static ALWAYS_INLINE struct shadow_cell *free_run(struct shadow_cell *c,
+						  struct shadow_cell *end,
+						  u64 cur, u64 known,
+						  u64 known_max)
+{
+	u64 own = cur & SLOT_BITS;
+	for (; c < end; c++) {
+		u64 r0 = load_relaxed(&c->rec[0]);
+		u64 r1 = load_relaxed(&c->rec[1]);
+		if (load_relaxed(&c->rec[2]) | load_relaxed(&c->rec[3]))
+			break;
+		if (r1) {
+			if (!run_ordered(r0, own, known, known_max) ||
+			    !run_ordered(r1, own, known, known_max))
+				break;
+			store_relaxed(&c->rec[1], 0);
+		} else if (!r0) {
+			continue;
+		} else if (!run_ordered(r0, own, known, known_max)) {
+			break;
+		}
+		store_relaxed(&c->rec[0], cur);
+	}
+	return c;
+}
+
+/* The free's write cur over the n whole granules from a, whose cells start
+ * at c (direct only). Runs of free_run, which knows the own slot (all its
+ * records are ordered) and the last other slot met whose records were
+ * ordered, with the largest record of it that is; between them, a cell
+ * whose records are all ordered before the free loses them for cur, the
+ * others take the general path. Only rec[CELL_TAG] may hold an extension
+ * tag; a whole-granule write covers every record's bytes. */
+static void free_whole(struct crace_thread *thr, struct shadow_cell *c, uptr a,
+		       uptr n, u64 cur, uptr pc)
+{
+	/* No other slot yet: slot 0 up to 0 matches only an empty record. */
+	u64 known = 0, known_max = 0;
+	struct shadow_cell *first = c, *end = c + n;
+	while ((c = free_run(c, end, cur, known, known_max)) < end) {
+		u64 r0 = load_relaxed(&c->rec[0]);
+		u64 r1 = load_relaxed(&c->rec[1]);
+		u64 r2 = load_relaxed(&c->rec[2]);
+		u64 r3 = load_relaxed(&c->rec[3]);
+		if ((!r0 || free_ordered(thr, r0)) &&
+		    (!r1 || free_ordered(thr, r1)) &&
+		    (!r2 || free_ordered(thr, r2)) &&
+		    (!r3 || (rec_mask(r3) && free_ordered(thr, r3)))) {
+			u64 other = r0 && rec_slot(r0) != thr->slot ? r0 : r1;
+			if (other && rec_slot(other) != thr->slot) {
+				known = other & SLOT_BITS;
+				known_max =
+					free_ordered_max(thr, rec_slot(other));
+			}
+			store_relaxed(&c->rec[0], cur);
+			if (r1)
+				store_relaxed(&c->rec[1], 0);
+			if (r2)
+				store_relaxed(&c->rec[2], 0);
+			if (r3)
+				store_relaxed(&c->rec[3], 0);
+		} else {
+			free_granule(thr, c,
+				     a + ((uptr)(c - first) << GRANULE_SHIFT),
+				     0xff, true, pc);
+		}
+		c++;
+	}
+}
+
+/* The free's write over [a, stop), within one region whose cells start at
+ * c: partial granules at the ends, whole ones between them. */
+static void free_cells(struct crace_thread *thr, struct shadow_cell *c, uptr a,
+		       uptr stop, bool direct, uptr pc)
+{
+	if (a & (GRANULE_SIZE - 1)) {
+		uptr g = a & ~(GRANULE_SIZE - 1);
+		uptr hi = stop < g + GRANULE_SIZE ? stop : g + GRANULE_SIZE;
+		free_granule(thr, c++, a, granule_mask(a, hi - a, g), direct,
+			     pc);
+		a = hi;
+	}
+	uptr n = (stop - a) >> GRANULE_SHIFT;
+	if (likely(direct)) {
+		free_whole(thr, c, a, n, access_record(thr, 0xff, ACC_WRITE),
+			   pc);
+		c += n;
+		a += n << GRANULE_SHIFT;
+	} else {
+		for (; n; n--, c++, a += GRANULE_SIZE)
+			free_granule(thr, c, a, 0xff, false, pc);
+	}
+	if (a < stop)
+		free_granule(thr, c, a, granule_mask(a, stop - a, a), direct,
+			     pc);
 }
 
 /* The free's write is made as if from inside the freeing function called
@@ -346,18 +508,9 @@ static void free_write(struct crace_thread *thr, uptr start, uptr size,
 		uptr region_end = (a | (REGION_SIZE - 1)) + 1;
 		uptr stop = end < region_end ? end : region_end;
 		struct shadow_cell *c = shadow_cell_peek(a);
-		if (!c) {
-			a = stop;
-			continue;
-		}
-		for (; a < stop; c++) {
-			uptr g = a & ~(GRANULE_SIZE - 1);
-			uptr hi = stop < g + GRANULE_SIZE ? stop
-							  : g + GRANULE_SIZE;
-			free_granule(thr, c, a, granule_mask(a, hi - a, g),
-				     direct, pc);
-			a = hi;
-		}
+		if (c)
+			free_cells(thr, c, a, stop, direct, pc);
+		a = stop;
 	}
 	__crace_func_exit();
 }
@@ -452,5 +605,5 @@ void heap_fork_child(struct crace_thread *survivor)
 {
 	for (unsigned s = 0; s < MAX_SLOTS; s++)
 		if (s != survivor->slot && caches[s].head)
-			caches[s] = (struct slot_cache){0, 0};
+			caches[s] = (struct slot_cache){0};
 }

@@ -61,15 +61,35 @@ static void reset_cells(struct shadow_cell *c, uptr n)
 	}
 }
 
-/* Cells covering whole pages are given back with MADV_DONTNEED (they read
- * as zero again); the partial pages at the ends are cleared by hand. */
+/* Clears only the cells that hold something: shadow pages nobody wrote are
+ * only read, so they stay unbacked. */
+static void reset_used_cells(struct shadow_cell *c, uptr n)
+{
+	for (uptr i = 0; i < n; i++)
+		if (shadow_cell_used(&c[i]))
+			reset_cells(&c[i], 1);
+}
+
+/* A small range (a heap block of up to 4 KiB, mostly recycled with its
+ * cells in use) is cleared outright. Up to 64 KiB of memory, as
+ * ThreadSanitizer's clear_shadow_mmap_threshold, the cells in use are
+ * cleared: giving pages back would cost a system call on every such
+ * malloc and a page fault on each page touched again. Beyond that, cells
+ * covering whole pages are given back with MADV_DONTNEED (they read as zero
+ * again) and the partial pages at the ends are cleared by hand. */
 static void reset_chunk_part(struct shadow_cell *first, uptr n)
 {
-	const uptr page = 4096, per_page = page / sizeof(struct shadow_cell);
+	const uptr page = 4096;
+	const uptr small = 4096 >> GRANULE_SHIFT,
+		   medium = 65536 >> GRANULE_SHIFT;
+	if (n <= small) {
+		reset_cells(first, n);
+		return;
+	}
 	uptr lo = (uptr)first, hi = (uptr)(first + n);
 	uptr plo = (lo + page - 1) & ~(page - 1), phi = hi & ~(page - 1);
-	if (n < 4 * per_page || plo >= phi) {
-		reset_cells(first, n);
+	if (n <= medium || plo >= phi) {
+		reset_used_cells(first, n);
 		return;
 	}
 	reset_cells(first, (plo - lo) / sizeof(struct shadow_cell));
