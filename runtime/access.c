@@ -343,6 +343,45 @@ static ALWAYS_INLINE bool write_update(const struct crace_thread *thr,
 	return true;
 }
 
+/* A plain access to bytes of a granule next to ones this thread already
+ * touched in this epoch the same way (the second int of a granule): its
+ * record of this epoch and kind takes cur's bytes too, which is exact, once
+ * no other thread's record races with them; records the wider record now
+ * dominates go, as in update_records, so halves of granules do not pile up
+ * records. Returns false (the general case decides) otherwise, or on a
+ * tag. */
+static bool merge_update(const struct crace_thread *thr, struct shadow_cell *c,
+			 u64 cur)
+{
+	u64 old[CELL_RECORDS], out[CELL_RECORDS];
+	bool hb[CELL_RECORDS];
+	load_cell(c, old);
+	int own = -1;
+	for (int k = 0; k < CELL_RECORDS; k++) {
+		u64 r = old[k];
+		if (!r)
+			continue;
+		if (rec_is_ext(r))
+			return false;
+		hb[k] = happens_before(thr, r);
+		if (rec_slot(r) == thr->slot && rec_clock(r) == thr->clock &&
+		    !((r ^ cur) & (REC_WRITE | REC_ATOMIC)))
+			own = k;
+		else if (may_conflict(r, cur) && !hb[k])
+			return false;
+	}
+	if (own < 0)
+		return false;
+	u64 merged = old[own] | rec_mask(cur);
+	u32 m = 0;
+	out[m++] = merged;
+	for (int k = 0; k < CELL_RECORDS; k++)
+		if (old[k] && k != own && !(hb[k] && dominates(merged, old[k])))
+			out[m++] = old[k];
+	store_records(c, old, out, m);
+	return true;
+}
+
 /* The general case: every record checked against cur, the new set stored.
  * Out of line, so the common slow cases above save few registers. */
 static NOINLINE void access_general(struct crace_thread *thr,
@@ -461,7 +500,8 @@ static ALWAYS_INLINE bool own_cell_two(struct crace_thread *thr,
  * beyond the cell (an extension), data handed between threads or read by
  * several (read_update, write_update, which also store a plain access
  * over fuller cells of this thread's own records, as access_own would),
- * else the general case. */
+ * more bytes of a record of this epoch (merge_update), else the general
+ * case. */
 static NOINLINE void access_sized_rest(struct crace_thread *thr,
 				       struct shadow_cell *c, uptr addr,
 				       u64 cur, uptr pc)
@@ -475,6 +515,8 @@ static NOINLINE void access_sized_rest(struct crace_thread *thr,
 	}
 	if (rec_is_write(cur) ? write_update(thr, c, cur)
 			      : read_update(thr, c, cur))
+		return;
+	if (merge_update(thr, c, cur))
 		return;
 	access_general(thr, c, addr, cur, flags, pc);
 }
