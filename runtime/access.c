@@ -482,8 +482,15 @@ static ALWAYS_INLINE bool own_cell_two(struct crace_thread *thr,
 {
 	u64 r0 = load_relaxed(&c->rec[0]), r1 = load_relaxed(&c->rec[1]);
 	u64 epoch = thr->epoch;
-	if (load_relaxed(&c->rec[2]) | load_relaxed(&c->rec[3]) ||
-	    !own_older_fast(epoch, r0) || !own_older_fast(epoch, r1))
+	if (load_relaxed(&c->rec[2]) | load_relaxed(&c->rec[3]))
+		return false;
+	if (!(r0 | r1)) { /* an empty cell: fresh memory */
+		if (!rec_clock(epoch))
+			return false;
+		store_relaxed(&c->rec[0], cur);
+		return true;
+	}
+	if (!own_older_fast(epoch, r0) || !own_older_fast(epoch, r1))
 		return false;
 	u64 lacks = ~cur & (REC_MASK_BITS | REC_WRITE);
 	bool keep0 = r0 & lacks, keep1 = r1 & lacks;
