@@ -306,11 +306,12 @@ static ALWAYS_INLINE bool read_update(const struct crace_thread *thr,
 	return true;
 }
 
-/* A plain write in a new epoch of data other threads used before (handed
- * over under a lock, say): every other record must happen before it or
- * not overlap it; cur replaces the records it supersedes. Returns false
- * (the general case decides, and reports) otherwise, or on an own record
- * of this epoch, a tag or a full cell. */
+/* A write or an atomic access in a new epoch of data other threads used
+ * before (handed over under a lock, say, or a counter every thread bumps):
+ * every other record must happen before it or not conflict with it; cur
+ * replaces the records it supersedes. Returns false (the general case
+ * decides, and reports) otherwise, or on an own record of this epoch, a
+ * tag or a full cell. */
 static ALWAYS_INLINE bool write_update(const struct crace_thread *thr,
 				       struct shadow_cell *c, u64 cur)
 {
@@ -330,9 +331,9 @@ static ALWAYS_INLINE bool write_update(const struct crace_thread *thr,
 			if (own_superseded(cur, r))
 				continue;
 		} else if (!happens_before(thr, r)) {
-			if (rec_mask(r) & rec_mask(cur))
+			if (may_conflict(r, cur))
 				return false;
-		} else if (!(rec_mask(r) & ~rec_mask(cur))) {
+		} else if (dominates(cur, r)) {
 			continue;
 		}
 		if (m == CELL_RECORDS)
@@ -435,10 +436,10 @@ void access_slow(struct crace_thread *thr, uptr addr, unsigned mask,
 	u64 tag = load_relaxed(&c->rec[CELL_TAG]);
 	if (rec_is_ext(tag) && ext_covers(c, tag, cur))
 		return;
-	bool plain = !(flags & ACC_ATOMIC);
+	bool plain_read = !(flags & (ACC_WRITE | ACC_ATOMIC));
 	if (access_own(thr, c, cur) ||
-	    (plain && ((flags & ACC_WRITE) ? write_update(thr, c, cur)
-					   : read_update(thr, c, cur)))) {
+	    (plain_read ? read_update(thr, c, cur)
+			: write_update(thr, c, cur))) {
 		if (!(flags & ACC_NO_TRACE))
 			trace_access(thr, pc, addr, __builtin_popcount(mask),
 				     flags & ACC_WRITE, flags & ACC_ATOMIC);
