@@ -139,7 +139,8 @@ def access_cost(n1, n2):
                        ("write", "same-epoch 8-byte write"),
                        ("shared", "read of read-shared data (2 readers)"),
                        ("call", "call+return of an instrumented function"),
-                       ("epoch", "first write of an epoch to own data")):
+                       ("epoch", "first write of an epoch to own data"),
+                       ("lock", "lock+unlock of an uncontended mutex")):
         per = {}
         for mode in ("native", "crace"):
             env = dict(os.environ)

@@ -8,6 +8,7 @@
  *   call     a call to a small instrumented function (entry + exit)
  *   epoch    8-byte writes of private data, each the first of its epoch
  *            (a mutex release every ELEMS writes, as in stencil)
+ *   lock     lock+unlock pairs of one uncontended pthread mutex
  */
 #include <pthread.h>
 #include <sched.h>
@@ -62,6 +63,16 @@ static __attribute__((noinline)) void epoch_writes(long n)
 	}
 }
 
+static pthread_mutex_t lock_mu = PTHREAD_MUTEX_INITIALIZER;
+
+static __attribute__((noinline)) void lock_pairs(long n)
+{
+	for (long i = 0; i < n; i++) {
+		pthread_mutex_lock(&lock_mu);
+		pthread_mutex_unlock(&lock_mu);
+	}
+}
+
 static int other_done;
 static unsigned long other_sum;
 
@@ -77,7 +88,7 @@ int main(int argc, char **argv)
 {
 	if (argc != 3) {
 		fprintf(stderr,
-			"usage: access_cost read|write|shared|call|epoch N\n");
+			"usage: access_cost read|write|shared|call|epoch|lock N\n");
 		return 2;
 	}
 	long n = atol(argv[2]);
@@ -103,6 +114,9 @@ int main(int argc, char **argv)
 	} else if (!strcmp(argv[1], "epoch")) {
 		epoch_writes(ELEMS);
 		epoch_writes(n);
+	} else if (!strcmp(argv[1], "lock")) {
+		lock_pairs(ELEMS);
+		lock_pairs(n);
 	} else if (!strcmp(argv[1], "call")) {
 		calls(ELEMS);
 		calls(n);
