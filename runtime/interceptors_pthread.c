@@ -176,14 +176,13 @@ CRACE_EXPORT void pthread_exit(void *ret)
 }
 
 /* --- mutexes and friends: acquire after a successful lock, release before
- * the unlock; around the real call, lock_begin/lock_end (locks.h) keep the
- * held locks and the lock-order graph and check for misuse --- */
+ * the unlock; lock_begin/lock_end and lock_unlock (locks.h) do that and
+ * keep the held locks and the lock-order graph and check for misuse --- */
 
-/* EOWNERDEAD: a robust mutex whose owner died is acquired all the same. */
 static int acquired(int r, void *addr)
 {
 	struct crace_thread *thr = intercept_thread();
-	if ((r == 0 || r == EOWNERDEAD) && thr)
+	if (r == 0 && thr)
 		sync_acquire(thr, (uptr)addr);
 	return r;
 }
@@ -196,24 +195,21 @@ static void releasing(void *addr)
 }
 
 /* Lock operations: `f` is the interceptor (its entry names it in stacks),
- * `flags` LOCK_WRITE and/or LOCK_TRY; `acquire(r, addr)` and
- * `release(addr)` carry the happens-before edges. */
-#define LOCK(f, addr, type, flags, call, acquire)                              \
+ * `flags` LOCK_WRITE and/or LOCK_TRY. */
+#define LOCK(f, addr, type, flags, call)                                       \
 	do {                                                                   \
 		struct lock_op op;                                             \
 		lock_begin(&op, intercept_thread(), (void *)(addr), type,      \
 			   flags, SELF_PC(f), CALLER_PC());                    \
 		int r = call;                                                  \
-		lock_end(&op, r);                                              \
-		return acquire(r, addr);                                       \
+		lock_end(&op, (void *)(addr), type, r);                        \
+		return r;                                                      \
 	} while (0)
 
-#define UNLOCK(f, addr, type, release)                                         \
-	do {                                                                   \
-		lock_unlock(intercept_thread(), (void *)(addr), type,          \
-			    SELF_PC(f), CALLER_PC());                          \
-		release(addr);                                                 \
-	} while (0)
+/* alt: the release goes to the SYNC_ALT_KEY object (an rwlock's readers). */
+#define UNLOCK(f, addr, type, alt)                                             \
+	lock_unlock(intercept_thread(), (void *)(addr), type, alt, SELF_PC(f), \
+		    CALLER_PC())
 
 #define DESTROY(f, addr, type, call)                                           \
 	do {                                                                   \
@@ -254,13 +250,13 @@ CRACE_EXPORT int pthread_mutex_destroy(pthread_mutex_t *m)
 CRACE_EXPORT int pthread_mutex_lock(pthread_mutex_t *m)
 {
 	LOCK(pthread_mutex_lock, m, LOCK_MUTEX, LOCK_WRITE,
-	     REAL(pthread_mutex_lock)(m), acquired);
+	     REAL(pthread_mutex_lock)(m));
 }
 
 CRACE_EXPORT int pthread_mutex_trylock(pthread_mutex_t *m)
 {
 	LOCK(pthread_mutex_trylock, m, LOCK_MUTEX, LOCK_WRITE | LOCK_TRY,
-	     REAL(pthread_mutex_trylock)(m), acquired);
+	     REAL(pthread_mutex_trylock)(m));
 }
 
 /* Timed locks give up instead of deadlocking: no edges, as trylock (and as
@@ -269,14 +265,14 @@ CRACE_EXPORT int pthread_mutex_timedlock(pthread_mutex_t *m,
 					 const struct timespec *ts)
 {
 	LOCK(pthread_mutex_timedlock, m, LOCK_MUTEX, LOCK_WRITE | LOCK_TRY,
-	     REAL(pthread_mutex_timedlock)(m, ts), acquired);
+	     REAL(pthread_mutex_timedlock)(m, ts));
 }
 
 CRACE_EXPORT int pthread_mutex_clocklock(pthread_mutex_t *m, clockid_t clk,
 					 const struct timespec *ts)
 {
 	LOCK(pthread_mutex_clocklock, m, LOCK_MUTEX, LOCK_WRITE | LOCK_TRY,
-	     REAL(pthread_mutex_clocklock)(m, clk, ts), acquired);
+	     REAL(pthread_mutex_clocklock)(m, clk, ts));
 }
 
 /* glibc refuses (EPERM) to unlock an error-checking, recursive or robust
@@ -298,7 +294,7 @@ CRACE_EXPORT int pthread_mutex_unlock(pthread_mutex_t *m)
 {
 	if (unlock_refused(m))
 		return REAL(pthread_mutex_unlock)(m);
-	UNLOCK(pthread_mutex_unlock, m, LOCK_MUTEX, releasing);
+	UNLOCK(pthread_mutex_unlock, m, LOCK_MUTEX, false);
 	return REAL(pthread_mutex_unlock)(m);
 }
 
@@ -309,11 +305,9 @@ CRACE_EXPORT int pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m)
 	struct cond_op op;
 	cond_wait_begin(&op, intercept_thread(), c, m,
 			SELF_PC(pthread_cond_wait), CALLER_PC());
-	releasing(m);
 	int r = REAL(pthread_cond_wait)(c, m);
-	cond_wait_end(&op);
-	acquired(0, m);
-	return acquired(r, c);
+	cond_wait_end(&op, r);
+	return r;
 }
 
 CRACE_EXPORT int pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
@@ -322,11 +316,9 @@ CRACE_EXPORT int pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
 	struct cond_op op;
 	cond_wait_begin(&op, intercept_thread(), c, m,
 			SELF_PC(pthread_cond_timedwait), CALLER_PC());
-	releasing(m);
 	int r = REAL(pthread_cond_timedwait)(c, m, ts);
-	cond_wait_end(&op);
-	acquired(0, m);
-	return acquired(r, c);
+	cond_wait_end(&op, r);
+	return r;
 }
 
 CRACE_EXPORT int pthread_cond_signal(pthread_cond_t *c)
@@ -344,29 +336,9 @@ CRACE_EXPORT int pthread_cond_broadcast(pthread_cond_t *c)
 /* rwlocks: a writer's unlock releases to the lock's address, which readers
  * and writers acquire; a reader's unlock releases to a second clock (its
  * SYNC_ALT_KEY object) that only writers acquire, so readers never order
- * each other. glibc records the tid of the thread
- * holding the lock for writing in __cur_writer (0 while read-locked); the
- * thread unlocking holds the lock, so a non-zero value means it is that
- * writer. */
-static int write_acquired(int r, pthread_rwlock_t *l)
-{
-	struct crace_thread *thr = intercept_thread();
-	if (r == 0 && thr) {
-		sync_acquire(thr, (uptr)l);
-		sync_acquire(thr, (uptr)l | SYNC_ALT_KEY);
-	}
-	return r;
-}
-
-static void rwlock_releasing(pthread_rwlock_t *l)
-{
-	struct crace_thread *thr = intercept_thread();
-	if (!thr)
-		return;
-	bool writer = load_relaxed(&l->__data.__cur_writer) != 0;
-	sync_release(thr, writer ? (uptr)l : (uptr)l | SYNC_ALT_KEY);
-}
-
+ * each other. glibc records the tid of the thread holding the lock for
+ * writing in __cur_writer (0 while read-locked); the thread unlocking holds
+ * the lock, so a non-zero value means it is that writer. */
 CRACE_EXPORT int pthread_rwlock_init(pthread_rwlock_t *l,
 				     const pthread_rwlockattr_t *a)
 {
@@ -383,44 +355,45 @@ CRACE_EXPORT int pthread_rwlock_destroy(pthread_rwlock_t *l)
 CRACE_EXPORT int pthread_rwlock_rdlock(pthread_rwlock_t *l)
 {
 	LOCK(pthread_rwlock_rdlock, l, LOCK_RWLOCK, 0,
-	     REAL(pthread_rwlock_rdlock)(l), acquired);
+	     REAL(pthread_rwlock_rdlock)(l));
 }
 
 CRACE_EXPORT int pthread_rwlock_tryrdlock(pthread_rwlock_t *l)
 {
 	LOCK(pthread_rwlock_tryrdlock, l, LOCK_RWLOCK, LOCK_TRY,
-	     REAL(pthread_rwlock_tryrdlock)(l), acquired);
+	     REAL(pthread_rwlock_tryrdlock)(l));
 }
 
 CRACE_EXPORT int pthread_rwlock_timedrdlock(pthread_rwlock_t *l,
 					    const struct timespec *ts)
 {
 	LOCK(pthread_rwlock_timedrdlock, l, LOCK_RWLOCK, LOCK_TRY,
-	     REAL(pthread_rwlock_timedrdlock)(l, ts), acquired);
+	     REAL(pthread_rwlock_timedrdlock)(l, ts));
 }
 
 CRACE_EXPORT int pthread_rwlock_wrlock(pthread_rwlock_t *l)
 {
 	LOCK(pthread_rwlock_wrlock, l, LOCK_RWLOCK, LOCK_WRITE,
-	     REAL(pthread_rwlock_wrlock)(l), write_acquired);
+	     REAL(pthread_rwlock_wrlock)(l));
 }
 
 CRACE_EXPORT int pthread_rwlock_trywrlock(pthread_rwlock_t *l)
 {
 	LOCK(pthread_rwlock_trywrlock, l, LOCK_RWLOCK, LOCK_WRITE | LOCK_TRY,
-	     REAL(pthread_rwlock_trywrlock)(l), write_acquired);
+	     REAL(pthread_rwlock_trywrlock)(l));
 }
 
 CRACE_EXPORT int pthread_rwlock_timedwrlock(pthread_rwlock_t *l,
 					    const struct timespec *ts)
 {
 	LOCK(pthread_rwlock_timedwrlock, l, LOCK_RWLOCK, LOCK_WRITE | LOCK_TRY,
-	     REAL(pthread_rwlock_timedwrlock)(l, ts), write_acquired);
+	     REAL(pthread_rwlock_timedwrlock)(l, ts));
 }
 
 CRACE_EXPORT int pthread_rwlock_unlock(pthread_rwlock_t *l)
 {
-	UNLOCK(pthread_rwlock_unlock, l, LOCK_RWLOCK, rwlock_releasing);
+	UNLOCK(pthread_rwlock_unlock, l, LOCK_RWLOCK,
+	       !load_relaxed(&l->__data.__cur_writer));
 	return REAL(pthread_rwlock_unlock)(l);
 }
 
@@ -439,18 +412,18 @@ CRACE_EXPORT int pthread_spin_destroy(pthread_spinlock_t *l)
 CRACE_EXPORT int pthread_spin_lock(pthread_spinlock_t *l)
 {
 	LOCK(pthread_spin_lock, (void *)l, LOCK_SPIN, LOCK_WRITE,
-	     REAL(pthread_spin_lock)(l), acquired);
+	     REAL(pthread_spin_lock)(l));
 }
 
 CRACE_EXPORT int pthread_spin_trylock(pthread_spinlock_t *l)
 {
 	LOCK(pthread_spin_trylock, (void *)l, LOCK_SPIN, LOCK_WRITE | LOCK_TRY,
-	     REAL(pthread_spin_trylock)(l), acquired);
+	     REAL(pthread_spin_trylock)(l));
 }
 
 CRACE_EXPORT int pthread_spin_unlock(pthread_spinlock_t *l)
 {
-	UNLOCK(pthread_spin_unlock, (void *)l, LOCK_SPIN, releasing);
+	UNLOCK(pthread_spin_unlock, (void *)l, LOCK_SPIN, false);
 	return REAL(pthread_spin_unlock)(l);
 }
 
@@ -540,14 +513,14 @@ CRACE_EXPORT int pthread_rwlock_clockrdlock(pthread_rwlock_t *l, clockid_t clk,
 					    const struct timespec *ts)
 {
 	LOCK(pthread_rwlock_clockrdlock, l, LOCK_RWLOCK, LOCK_TRY,
-	     REAL(pthread_rwlock_clockrdlock)(l, clk, ts), acquired);
+	     REAL(pthread_rwlock_clockrdlock)(l, clk, ts));
 }
 
 CRACE_EXPORT int pthread_rwlock_clockwrlock(pthread_rwlock_t *l, clockid_t clk,
 					    const struct timespec *ts)
 {
 	LOCK(pthread_rwlock_clockwrlock, l, LOCK_RWLOCK, LOCK_WRITE | LOCK_TRY,
-	     REAL(pthread_rwlock_clockwrlock)(l, clk, ts), write_acquired);
+	     REAL(pthread_rwlock_clockwrlock)(l, clk, ts));
 }
 
 CRACE_EXPORT int pthread_cond_clockwait(pthread_cond_t *c, pthread_mutex_t *m,
@@ -557,9 +530,7 @@ CRACE_EXPORT int pthread_cond_clockwait(pthread_cond_t *c, pthread_mutex_t *m,
 	struct cond_op op;
 	cond_wait_begin(&op, intercept_thread(), c, m,
 			SELF_PC(pthread_cond_clockwait), CALLER_PC());
-	releasing(m);
 	int r = REAL(pthread_cond_clockwait)(c, m, clk, ts);
-	cond_wait_end(&op);
-	acquired(0, m);
-	return acquired(r, c);
+	cond_wait_end(&op, r);
+	return r;
 }

@@ -3,6 +3,7 @@
 #include "held_locks.h"
 #include "options.h"
 #include "report_locks.h"
+#include "sync.h"
 #include <errno.h>
 
 bool locks_enabled;
@@ -78,7 +79,9 @@ static struct lock_node *node_for_use(struct crace_thread *thr, void *addr,
 void lock_begin(struct lock_op *op, struct crace_thread *thr, void *addr,
 		enum lock_type type, unsigned flags, uptr pc0, uptr pc1)
 {
-	op->thr = NULL;
+	op->thr = thr;
+	op->node = NULL;
+	op->flags = flags;
 	if (!thr || !locks_enabled)
 		return;
 	runtime_enter(thr);
@@ -107,12 +110,11 @@ void lock_begin(struct lock_op *op, struct crace_thread *thr, void *addr,
 		   crace_opts.detect_deadlocks) {
 		deadlock_before_lock(thr, ls, n, gen, write, pc0, pc1);
 	}
-	*op = (struct lock_op){.thr = thr,
-			       .node = n,
-			       .gen = gen,
-			       .flags = flags | (h ? LOCK_HELD : 0),
-			       .pc0 = pc0,
-			       .pc1 = pc1};
+	op->node = n;
+	op->gen = gen;
+	op->flags = flags | (h ? LOCK_HELD : 0);
+	op->pc0 = pc0;
+	op->pc1 = pc1;
 	runtime_exit(thr);
 }
 
@@ -155,34 +157,72 @@ static u32 held_drop(struct lock_set *ls, struct held_lock *h)
 	return count;
 }
 
-void lock_end(struct lock_op *op, int r)
+/* Happens-before through the clock of addr, or of its SYNC_ALT_KEY twin
+ * (`alt`), found through the node's hint when there is a node. */
+static void acquire_key(struct crace_thread *thr, struct lock_node *n,
+			uptr addr, bool alt)
 {
-	if (!op->thr || (r != 0 && r != EOWNERDEAD))
+	uptr key = alt ? addr | SYNC_ALT_KEY : addr;
+	if (n)
+		sync_acquire_hint(thr, key, &n->sync[alt]);
+	else
+		sync_acquire(thr, key);
+}
+
+static void release_key(struct crace_thread *thr, struct lock_node *n,
+			uptr addr, bool alt)
+{
+	uptr key = alt ? addr | SYNC_ALT_KEY : addr;
+	if (n)
+		sync_release_hint(thr, key, &n->sync[alt]);
+	else
+		sync_release(thr, key);
+}
+
+/* EOWNERDEAD: a robust mutex whose owner died is acquired all the same. */
+void lock_end(struct lock_op *op, void *addr, enum lock_type type, int r)
+{
+	struct crace_thread *thr = op->thr;
+	if (!thr || (r != 0 && r != EOWNERDEAD))
 		return;
-	runtime_enter(op->thr);
-	held_add(op, 1);
-	runtime_exit(op->thr);
+	struct lock_node *n = op->node;
+	if (n) {
+		runtime_enter(thr);
+		held_add(op, 1);
+		runtime_exit(thr);
+	}
+	acquire_key(thr, n, (uptr)addr, false);
+	/* A writer also acquires what the readers released. */
+	if (type == LOCK_RWLOCK && (op->flags & LOCK_WRITE))
+		acquire_key(thr, n, (uptr)addr, true);
 }
 
 void lock_unlock(struct crace_thread *thr, void *addr, enum lock_type type,
-		 uptr pc0, uptr pc1)
+		 bool alt, uptr pc0, uptr pc1)
 {
-	if (!thr || !locks_enabled)
+	if (!thr)
 		return;
+	if (!locks_enabled) {
+		release_key(thr, NULL, (uptr)addr, alt);
+		return;
+	}
 	runtime_enter(thr);
 	/* The common case needs no node lookup: the thread holds the lock (so
 	 * it cannot have been destroyed: glibc refuses while it is held). */
 	struct lock_set *ls = lock_set_of(thr);
 	struct held_lock *h = held_find_addr(ls, (uptr)addr);
+	struct lock_node *n;
 	if (h) {
+		n = h->node;
 		if (--h->count == 0) {
 			h->count = 1;
 			held_drop(ls, h);
 		}
 		runtime_exit(thr);
+		release_key(thr, n, (uptr)addr, alt);
 		return;
 	}
-	struct lock_node *n = node_for_use(thr, addr, type, pc0, pc1);
+	n = node_for_use(thr, addr, type, pc0, pc1);
 	/* Error-checking and recursive mutexes refuse an unlock by a thread
 	 * that does not own them with EPERM, a defined result. */
 	if (n && crace_opts.report_mutex_bugs &&
@@ -205,6 +245,7 @@ void lock_unlock(struct crace_thread *thr, void *addr, enum lock_type type,
 			store_relaxed(&n->owner, -1);
 	}
 	runtime_exit(thr);
+	release_key(thr, n, (uptr)addr, alt);
 }
 
 void lock_created(struct crace_thread *thr, void *addr, enum lock_type type,
@@ -257,14 +298,22 @@ void lock_destroy_end(struct crace_thread *thr, void *addr, enum lock_type type,
 void cond_wait_begin(struct cond_op *op, struct crace_thread *thr, void *cond,
 		     pthread_mutex_t *m, uptr pc0, uptr pc1)
 {
-	op->relock.thr = NULL;
+	op->relock.thr = thr;
+	op->relock.node = NULL;
+	op->cond_addr = cond;
+	op->mutex = m;
 	op->cond = NULL;
-	if (!thr || !locks_enabled)
+	if (!thr)
 		return;
+	if (!locks_enabled) {
+		release_key(thr, NULL, (uptr)m, false);
+		return;
+	}
 	runtime_enter(thr);
 	struct lock_node *mn = node_for_use(thr, m, LOCK_MUTEX, pc0, pc1);
 	if (!mn) {
 		runtime_exit(thr);
+		release_key(thr, NULL, (uptr)m, false);
 		return;
 	}
 	struct lock_set *ls = lock_set_of(thr);
@@ -315,27 +364,35 @@ void cond_wait_begin(struct cond_op *op, struct crace_thread *thr, void *cond,
 				      .pc0 = pc0,
 				      .pc1 = pc1};
 	runtime_exit(thr);
+	release_key(thr, mn, (uptr)m, false);
 }
 
-void cond_wait_end(struct cond_op *op)
+void cond_wait_end(struct cond_op *op, int r)
 {
 	struct crace_thread *thr = op->relock.thr;
 	if (!thr)
 		return;
-	runtime_enter(thr);
-	if (op->cond) {
-		spin_lock(&op->cond->cond_lock);
-		op->cond->waiters--;
-		spin_unlock(&op->cond->cond_lock);
+	struct lock_node *mn = op->relock.node;
+	if (mn) {
+		runtime_enter(thr);
+		if (op->cond) {
+			spin_lock(&op->cond->cond_lock);
+			op->cond->waiters--;
+			spin_unlock(&op->cond->cond_lock);
+		}
+		/* The wait took the mutex again while the thread held its
+		 * other locks: the same edges as a lock. */
+		struct lock_set *ls = thr->locks;
+		if (ls->n && crace_opts.detect_deadlocks)
+			deadlock_before_lock(thr, ls, mn, op->relock.gen, true,
+					     op->relock.pc0, op->relock.pc1);
+		held_add(&op->relock, op->count);
+		runtime_exit(thr);
 	}
-	/* The wait took the mutex again while the thread held its other
-	 * locks: the same edges as a lock. */
-	struct lock_set *ls = thr->locks;
-	if (ls->n && crace_opts.detect_deadlocks)
-		deadlock_before_lock(thr, ls, op->relock.node, op->relock.gen,
-				     true, op->relock.pc0, op->relock.pc1);
-	held_add(&op->relock, op->count);
-	runtime_exit(thr);
+	/* The mutex is held again also after a failed (timed out) wait. */
+	acquire_key(thr, mn, (uptr)op->mutex, false);
+	if (r == 0 || r == EOWNERDEAD)
+		acquire_key(thr, op->cond, (uptr)op->cond_addr, false);
 }
 
 static void held_at_exit(void *arg)

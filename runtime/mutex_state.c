@@ -2,16 +2,7 @@
 #include "alloc.h"
 #include "deadlock.h"
 
-#define NODE_BUCKETS (1u << 16)
-
-/* Chains only ever grow at the head, by compare-and-swap, so readers walk
- * them without a lock. */
-static struct lock_node *buckets[NODE_BUCKETS];
-
-static struct lock_node **bucket_of(uptr addr)
-{
-	return &buckets[(addr >> 3) * 0x9E3779B97F4A7C15ull >> 48];
-}
+struct lock_node *mutex_node_buckets[MUTEX_NODE_BUCKETS];
 
 static struct lock_node *chain_find(struct lock_node *n, uptr addr)
 {
@@ -23,12 +14,12 @@ static struct lock_node *chain_find(struct lock_node *n, uptr addr)
 
 struct lock_node *mutex_node_find(uptr addr)
 {
-	return chain_find(load_acquire(bucket_of(addr)), addr);
+	return chain_find(load_acquire(mutex_node_bucket(addr)), addr);
 }
 
-struct lock_node *mutex_node(uptr addr, enum lock_type type)
+struct lock_node *mutex_node_slow(uptr addr, enum lock_type type)
 {
-	struct lock_node **head = bucket_of(addr);
+	struct lock_node **head = mutex_node_bucket(addr);
 	struct lock_node *first = load_acquire(head), *fresh = NULL, *n;
 	for (;;) {
 		n = chain_find(first, addr);

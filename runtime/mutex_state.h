@@ -18,6 +18,7 @@
 enum lock_type { LOCK_MUTEX, LOCK_RWLOCK, LOCK_SPIN, LOCK_COND };
 
 struct edge;
+struct sync_obj;
 
 struct lock_node {
 	uptr addr;
@@ -31,6 +32,10 @@ struct lock_node {
 	stack_handle created; /* init's stack, else the first use's */
 	stack_handle destroyed_at;
 	int destroyed_by;
+	/* The sync objects (sync.h) of the address and of its SYNC_ALT_KEY
+	 * twin as last seen, so a lock operation finds its clock without the
+	 * sync table's lookup (a hint: checked under the object's lock). */
+	struct sync_obj *sync[2];
 
 	/* Lock-order graph (deadlock.c), under its global lock. */
 	struct edge *out;
@@ -45,9 +50,27 @@ struct lock_node {
 	stack_handle cond_waited; /* and where it waited */
 };
 
-/* The node for addr, created on first use (with `first_use` as its creation
- * stack when the caller passes one, see mutex_node_created). */
-struct lock_node *mutex_node(uptr addr, enum lock_type type);
+#define MUTEX_NODE_BUCKETS (1u << 16)
+/* Chains only ever grow at the head, by compare-and-swap, so readers walk
+ * them without a lock. */
+extern struct lock_node *mutex_node_buckets[MUTEX_NODE_BUCKETS];
+
+static inline struct lock_node **mutex_node_bucket(uptr addr)
+{
+	return &mutex_node_buckets[(addr >> 3) * 0x9E3779B97F4A7C15ull >> 48];
+}
+
+struct lock_node *mutex_node_slow(uptr addr, enum lock_type type);
+
+/* The node for addr, created on first use. Inline: a lock's node is
+ * usually the first of its chain. */
+static inline struct lock_node *mutex_node(uptr addr, enum lock_type type)
+{
+	struct lock_node *n = load_acquire(mutex_node_bucket(addr));
+	if (likely(n && n->addr == addr))
+		return n;
+	return mutex_node_slow(addr, type);
+}
 /* The node for addr, or NULL if the address was never used as a lock. */
 struct lock_node *mutex_node_find(uptr addr);
 

@@ -74,6 +74,7 @@ static struct sync_obj *obj_new(uptr addr)
 	spin_lock(&s->lock);
 	store_relaxed(&s->addr, addr);
 	vc_init(&s->vc);
+	s->covered_uid = -1;
 	spin_unlock(&s->lock);
 	__atomic_fetch_add(&live_objs, 1, __ATOMIC_RELAXED);
 	return s;
@@ -240,22 +241,85 @@ void sync_reset_range(uptr addr, uptr size)
 	}
 }
 
-void sync_acquire(struct crace_thread *thr, uptr addr)
+/* s's object locked, through the hint when it still is addr's. Out of
+ * line, so the hit stays small. */
+static NOINLINE struct sync_obj *lock_refresh(uptr addr, bool create,
+					      struct sync_obj **hint)
 {
-	struct sync_obj *s = sync_lock(addr, false);
+	struct sync_obj *s = sync_lock(addr, create);
+	if (s)
+		store_relaxed(hint, s);
+	return s;
+}
+
+static ALWAYS_INLINE struct sync_obj *lock_hinted(uptr addr, bool create,
+						  struct sync_obj **hint)
+{
+	if (!hint)
+		return sync_lock(addr, create);
+	struct sync_obj *s = load_relaxed(hint);
+	if (likely(s)) {
+		spin_lock(&s->lock);
+		if (likely(s->addr == addr))
+			return s;
+		spin_unlock(&s->lock); /* died (and maybe reused) since */
+	}
+	return lock_refresh(addr, create, hint);
+}
+
+static bool covers(const struct sync_obj *s, const struct crace_thread *thr)
+{
+	return s->covered_uid == thr->uid && s->covered_version == s->version;
+}
+
+static ALWAYS_INLINE void acquire(struct crace_thread *thr, uptr addr,
+				  struct sync_obj **hint)
+{
+	struct sync_obj *s = lock_hinted(addr, false, hint);
 	if (!s)
 		return;
-	vc_join(&thr->vc, &s->vc);
+	if (!covers(s, thr)) {
+		vc_join(&thr->vc, &s->vc);
+		s->covered_uid = thr->uid;
+		s->covered_version = s->version;
+	}
 	spin_unlock(&s->lock);
+}
+
+static ALWAYS_INLINE void release(struct crace_thread *thr, uptr addr,
+				  struct sync_obj **hint)
+{
+	struct sync_obj *s = lock_hinted(addr, true, hint);
+	bool covered = covers(s, thr);
+	sync_changing(s);
+	vc_join(&s->vc, &thr->vc);
+	/* s->vc was within thr's clock: the join made it equal. */
+	if (covered)
+		s->covered_version = s->version;
+	spin_unlock(&s->lock);
+	thread_tick(thr);
+}
+
+void sync_acquire(struct crace_thread *thr, uptr addr)
+{
+	acquire(thr, addr, NULL);
 }
 
 void sync_release(struct crace_thread *thr, uptr addr)
 {
-	struct sync_obj *s = sync_lock(addr, true);
-	sync_changing(s);
-	vc_join(&s->vc, &thr->vc);
-	spin_unlock(&s->lock);
-	thread_tick(thr);
+	release(thr, addr, NULL);
+}
+
+void sync_acquire_hint(struct crace_thread *thr, uptr addr,
+		       struct sync_obj **hint)
+{
+	acquire(thr, addr, hint);
+}
+
+void sync_release_hint(struct crace_thread *thr, uptr addr,
+		       struct sync_obj **hint)
+{
+	release(thr, addr, hint);
 }
 
 /* --- barriers --- */

@@ -16,6 +16,12 @@ struct sync_obj {
 	/* Changes, under the lock, before vc does and before the store that
 	 * publishes the change; read without the lock (atomic.c's memo). */
 	u64 version;
+	/* Under the lock: thread covered_uid's clock holds vc as it was at
+	 * covered_version (it acquired or released it last), so while the
+	 * version stays, its acquires skip the join and its release is a copy:
+	 * the common case of a lock taken again by the thread that had it. */
+	u64 covered_version;
+	int covered_uid;
 	struct vclock vc;
 };
 
@@ -73,6 +79,12 @@ void sync_acquire(struct crace_thread *thr, uptr addr);
 /* thr releases to addr (unlock, post, signal): its clock is joined into the
  * object's, then it ticks. Atomics do the same under the lock they hold. */
 void sync_release(struct crace_thread *thr, uptr addr);
+/* The same for a caller that keeps addr's object at hand in *hint (a lock's
+ * node does): tried first, checked under its lock, refreshed on a miss. */
+void sync_acquire_hint(struct crace_thread *thr, uptr addr,
+		       struct sync_obj **hint);
+void sync_release_hint(struct crace_thread *thr, uptr addr,
+		       struct sync_obj **hint);
 
 /* Barriers: phase k's arrivals happen before phase k's departures, and
  * nothing of phase k+1 leaks into a slow departure of phase k. Arrivals

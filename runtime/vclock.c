@@ -14,7 +14,8 @@ void vc_free(struct vclock *vc)
 	vc_init(vc);
 }
 
-static void vc_grow(struct vclock *vc, u32 size)
+/* Out of line: clocks reach their size early and rarely grow after. */
+static NOINLINE void vc_grow(struct vclock *vc, u32 size)
 {
 	if (size > vc->cap) {
 		u32 cap = vc->cap ? vc->cap : 8;
@@ -32,17 +33,22 @@ static void vc_grow(struct vclock *vc, u32 size)
 
 void vc_set(struct vclock *vc, unsigned slot, u64 clock)
 {
-	vc_grow(vc, slot + 1);
+	if (slot >= vc->size)
+		vc_grow(vc, slot + 1);
 	vc->clk[slot] = clock;
 }
 
 bool vc_join(struct vclock *dst, const struct vclock *src)
 {
+	u32 n = src->size;
+	if (unlikely(n > dst->size))
+		vc_grow(dst, n);
+	u64 *restrict d = dst->clk;
+	const u64 *restrict s = src->clk;
 	bool changed = false;
-	vc_grow(dst, src->size);
-	for (u32 i = 0; i < src->size; i++) {
-		if (src->clk[i] > dst->clk[i]) {
-			dst->clk[i] = src->clk[i];
+	for (u32 i = 0; i < n; i++) {
+		if (s[i] > d[i]) {
+			d[i] = s[i];
 			changed = true;
 		}
 	}
