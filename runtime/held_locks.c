@@ -19,7 +19,7 @@ void lock_set_free(struct lock_set *ls)
 	internal_free(ls, sizeof(*ls));
 }
 
-static NOINLINE void held_grow(struct lock_set *ls)
+void held_grow(struct lock_set *ls)
 {
 	u32 cap = ls->cap * 2;
 	struct held_lock *h = internal_alloc(cap * sizeof(*h));
@@ -30,23 +30,10 @@ static NOINLINE void held_grow(struct lock_set *ls)
 	ls->cap = cap;
 }
 
-struct held_lock *held_push(struct crace_thread *thr, struct lock_set *ls,
-			    uptr pc0, uptr pc1)
-{
-	if (unlikely(ls->n == ls->cap))
-		held_grow(ls);
-	struct held_lock *h = &ls->held[ls->n++];
-	h->pcs[0] = pc0;
-	h->npcs =
-		1 + thread_stack_pcs(thr, pc1, h->pcs + 1, HELD_STACK_MAX - 1);
-	return h;
-}
-
-void held_remove(struct lock_set *ls, struct held_lock *h)
+void held_remove_inner(struct lock_set *ls, struct held_lock *h)
 {
 	u32 i = (u32)(h - ls->held);
-	if (i + 1 < ls->n)
-		memmove(h, h + 1, (ls->n - i - 1) * sizeof(*h));
+	memmove(h, h + 1, (ls->n - i - 1) * sizeof(*h));
 	ls->n--;
 }
 

@@ -55,11 +55,46 @@ static inline struct held_lock *held_find_addr(struct lock_set *ls, uptr addr)
 	return NULL;
 }
 
+void held_grow(struct lock_set *ls); /* cap entries more */
+
 /* A new entry on top (its addr, node, gen, count and mode are the
  * caller's to fill), with the current stack. */
-struct held_lock *held_push(struct crace_thread *thr, struct lock_set *ls,
-			    uptr pc0, uptr pc1);
-void held_remove(struct lock_set *ls, struct held_lock *h);
+static ALWAYS_INLINE struct held_lock *
+held_push(struct crace_thread *thr, struct lock_set *ls, uptr pc0, uptr pc1)
+{
+	if (unlikely(ls->n == ls->cap))
+		held_grow(ls);
+	struct held_lock *h = &ls->held[ls->n++];
+	/* thread_stack_pcs's copy, for the few frames a lock is usually
+	 * taken under: a plain loop, not vectorised (its set-up would cost
+	 * more than it saves). */
+	u32 n = 0;
+	h->pcs[n++] = pc0;
+	if (pc1)
+		h->pcs[n++] = pc1;
+	u32 d = thr->depth;
+	if (d <= SHADOW_STACK_MAX) {
+		const uptr *top = thr->stack + d;
+		u32 k = d < HELD_STACK_MAX - n ? d : HELD_STACK_MAX - n;
+#pragma clang loop vectorize(disable) unroll(disable)
+		for (u32 i = 0; i < k; i++)
+			h->pcs[n + i] = top[-1 - (int)i];
+		n += k;
+	}
+	h->npcs = (u8)n;
+	return h;
+}
+
+void held_remove_inner(struct lock_set *ls, struct held_lock *h);
+
+/* Usually the last lock taken is the first released. */
+static inline void held_remove(struct lock_set *ls, struct held_lock *h)
+{
+	if (likely(h == &ls->held[ls->n - 1]))
+		ls->n--;
+	else
+		held_remove_inner(ls, h);
+}
 
 /* The acquisition stack of a held lock, as a depot handle. */
 stack_handle held_stack(const struct held_lock *h);

@@ -51,12 +51,11 @@ static void misuse(struct crace_thread *thr, enum misuse_kind kind,
 	report_misuse(thr, &m);
 }
 
-/* The node of a lock about to be used, created with this use as its first
- * one if need be; NULL (after reporting) when it is a destroyed mutex. */
-static struct lock_node *node_for_use(struct crace_thread *thr, void *addr,
-				      enum lock_type type, uptr pc0, uptr pc1)
+/* node_for_use for a lock destroyed, re-made or used for the first time. */
+static NOINLINE struct lock_node *
+node_first_use(struct crace_thread *thr, struct lock_node *n, void *addr,
+	       enum lock_type type, uptr pc0, uptr pc1)
 {
-	struct lock_node *n = mutex_node((uptr)addr, type);
 	if (type == LOCK_MUTEX) {
 		if (mutex_kind(addr) == MUTEX_KIND_DESTROYED) {
 			if (crace_opts.report_mutex_bugs)
@@ -74,6 +73,22 @@ static struct lock_node *node_for_use(struct crace_thread *thr, void *addr,
 		mutex_node_created(n, thread_stack_handle(thr, pc0, pc1),
 				   false);
 	return n;
+}
+
+/* The node of a lock about to be used, created with this use as its first
+ * one if need be; NULL (after reporting) when it is a destroyed mutex. */
+static ALWAYS_INLINE struct lock_node *node_for_use(struct crace_thread *thr,
+						    void *addr,
+						    enum lock_type type,
+						    uptr pc0, uptr pc1)
+{
+	struct lock_node *n = mutex_node((uptr)addr, type);
+	if (likely(load_relaxed(&n->created) &&
+		   !(type == LOCK_MUTEX &&
+		     (mutex_kind(addr) == MUTEX_KIND_DESTROYED ||
+		      load_relaxed(&n->destroyed)))))
+		return n;
+	return node_first_use(thr, n, addr, type, pc0, pc1);
 }
 
 void lock_begin(struct lock_op *op, struct crace_thread *thr, void *addr,
@@ -119,7 +134,7 @@ void lock_begin(struct lock_op *op, struct crace_thread *thr, void *addr,
 }
 
 /* Runtime entered. The lock is now held (once more). */
-static void held_add(struct lock_op *op, u32 count)
+static ALWAYS_INLINE void held_add(struct lock_op *op, u32 count)
 {
 	struct crace_thread *thr = op->thr;
 	struct lock_set *ls = thr->locks;
@@ -159,8 +174,8 @@ static u32 held_drop(struct lock_set *ls, struct held_lock *h)
 
 /* Happens-before through the clock of addr, or of its SYNC_ALT_KEY twin
  * (`alt`), found through the node's hint when there is a node. */
-static void acquire_key(struct crace_thread *thr, struct lock_node *n,
-			uptr addr, bool alt)
+static ALWAYS_INLINE void acquire_key(struct crace_thread *thr,
+				      struct lock_node *n, uptr addr, bool alt)
 {
 	uptr key = alt ? addr | SYNC_ALT_KEY : addr;
 	if (n)
@@ -169,8 +184,8 @@ static void acquire_key(struct crace_thread *thr, struct lock_node *n,
 		sync_acquire(thr, key);
 }
 
-static void release_key(struct crace_thread *thr, struct lock_node *n,
-			uptr addr, bool alt)
+static ALWAYS_INLINE void release_key(struct crace_thread *thr,
+				      struct lock_node *n, uptr addr, bool alt)
 {
 	uptr key = alt ? addr | SYNC_ALT_KEY : addr;
 	if (n)

@@ -241,10 +241,8 @@ void sync_reset_range(uptr addr, uptr size)
 	}
 }
 
-/* s's object locked, through the hint when it still is addr's. Out of
- * line, so the hit stays small. */
-static NOINLINE struct sync_obj *lock_refresh(uptr addr, bool create,
-					      struct sync_obj **hint)
+struct sync_obj *sync_lock_refresh(uptr addr, bool create,
+				   struct sync_obj **hint)
 {
 	struct sync_obj *s = sync_lock(addr, create);
 	if (s)
@@ -252,74 +250,45 @@ static NOINLINE struct sync_obj *lock_refresh(uptr addr, bool create,
 	return s;
 }
 
-static ALWAYS_INLINE struct sync_obj *lock_hinted(uptr addr, bool create,
-						  struct sync_obj **hint)
+void sync_acquire_locked(struct crace_thread *thr, struct sync_obj *s)
 {
-	if (!hint)
-		return sync_lock(addr, create);
-	struct sync_obj *s = load_relaxed(hint);
-	if (likely(s)) {
-		spin_lock(&s->lock);
-		if (likely(s->addr == addr))
-			return s;
-		spin_unlock(&s->lock); /* died (and maybe reused) since */
-	}
-	return lock_refresh(addr, create, hint);
-}
-
-static bool covers(const struct sync_obj *s, const struct crace_thread *thr)
-{
-	return s->covered_uid == thr->uid && s->covered_version == s->version;
-}
-
-static ALWAYS_INLINE void acquire(struct crace_thread *thr, uptr addr,
-				  struct sync_obj **hint)
-{
-	struct sync_obj *s = lock_hinted(addr, false, hint);
-	if (!s)
-		return;
-	if (!covers(s, thr)) {
+	if (!sync_covers(s, thr)) {
 		vc_join(&thr->vc, &s->vc);
 		s->covered_uid = thr->uid;
 		s->covered_version = s->version;
+		s->covered_equal = false;
 	}
 	spin_unlock(&s->lock);
 }
 
-static ALWAYS_INLINE void release(struct crace_thread *thr, uptr addr,
-				  struct sync_obj **hint)
+void sync_release_locked(struct crace_thread *thr, struct sync_obj *s)
 {
-	struct sync_obj *s = lock_hinted(addr, true, hint);
-	bool covered = covers(s, thr);
+	bool covered = sync_covers(s, thr);
 	sync_changing(s);
-	vc_join(&s->vc, &thr->vc);
-	/* s->vc was within thr's clock: the join made it equal. */
-	if (covered)
+	if (covered && s->covered_equal && s->equal_changes == thr->vc.changes)
+		s->vc.clk[thr->slot] = thr->vc.clk[thr->slot];
+	else
+		vc_join(&s->vc, &thr->vc);
+	/* s->vc was within thr's clock: it is now equal. */
+	if (covered) {
 		s->covered_version = s->version;
+		s->covered_equal = true;
+		s->equal_changes = thr->vc.changes;
+	}
 	spin_unlock(&s->lock);
 	thread_tick(thr);
 }
 
 void sync_acquire(struct crace_thread *thr, uptr addr)
 {
-	acquire(thr, addr, NULL);
+	struct sync_obj *s = sync_lock(addr, false);
+	if (s)
+		sync_acquire_locked(thr, s);
 }
 
 void sync_release(struct crace_thread *thr, uptr addr)
 {
-	release(thr, addr, NULL);
-}
-
-void sync_acquire_hint(struct crace_thread *thr, uptr addr,
-		       struct sync_obj **hint)
-{
-	acquire(thr, addr, hint);
-}
-
-void sync_release_hint(struct crace_thread *thr, uptr addr,
-		       struct sync_obj **hint)
-{
-	release(thr, addr, hint);
+	sync_release_locked(thr, sync_lock(addr, true));
 }
 
 /* --- barriers --- */

@@ -18,10 +18,15 @@ struct sync_obj {
 	u64 version;
 	/* Under the lock: thread covered_uid's clock holds vc as it was at
 	 * covered_version (it acquired or released it last), so while the
-	 * version stays, its acquires skip the join and its release is a copy:
-	 * the common case of a lock taken again by the thread that had it. */
+	 * version stays, its acquires skip the join: the common case of a
+	 * lock taken again by the thread that had it. When its release made
+	 * vc (covered_equal), vc equals its clock as it was when that clock's
+	 * count of changes was equal_changes, but for its own entry: while
+	 * the count stays, its next release stores that entry alone. */
 	u64 covered_version;
+	u64 equal_changes;
 	int covered_uid;
+	bool covered_equal;
 	struct vclock vc;
 };
 
@@ -79,12 +84,55 @@ void sync_acquire(struct crace_thread *thr, uptr addr);
 /* thr releases to addr (unlock, post, signal): its clock is joined into the
  * object's, then it ticks. Atomics do the same under the lock they hold. */
 void sync_release(struct crace_thread *thr, uptr addr);
+
 /* The same for a caller that keeps addr's object at hand in *hint (a lock's
- * node does): tried first, checked under its lock, refreshed on a miss. */
-void sync_acquire_hint(struct crace_thread *thr, uptr addr,
-		       struct sync_obj **hint);
-void sync_release_hint(struct crace_thread *thr, uptr addr,
-		       struct sync_obj **hint);
+ * node does): tried first, checked under its lock (objects are never freed,
+ * so a stale hint is safe to lock), refreshed on a miss. Inline up to the
+ * acquire's common case, a clock the thread holds already. */
+struct sync_obj *sync_lock_refresh(uptr addr, bool create,
+				   struct sync_obj **hint);
+
+static ALWAYS_INLINE struct sync_obj *sync_lock_hint(uptr addr, bool create,
+						     struct sync_obj **hint)
+{
+	struct sync_obj *s = load_relaxed(hint);
+	if (likely(s)) {
+		spin_lock(&s->lock);
+		if (likely(s->addr == addr))
+			return s;
+		spin_unlock(&s->lock); /* died (and maybe reused) since */
+	}
+	return sync_lock_refresh(addr, create, hint);
+}
+
+/* Lock held: thr's clock holds s's (see covered_uid). */
+static inline bool sync_covers(const struct sync_obj *s,
+			       const struct crace_thread *thr)
+{
+	return s->covered_uid == thr->uid && s->covered_version == s->version;
+}
+
+/* Lock held, released by them: the acquire's join, the release. */
+void sync_acquire_locked(struct crace_thread *thr, struct sync_obj *s);
+void sync_release_locked(struct crace_thread *thr, struct sync_obj *s);
+
+static ALWAYS_INLINE void sync_acquire_hint(struct crace_thread *thr, uptr addr,
+					    struct sync_obj **hint)
+{
+	struct sync_obj *s = sync_lock_hint(addr, false, hint);
+	if (!s)
+		return;
+	if (likely(sync_covers(s, thr)))
+		spin_unlock(&s->lock);
+	else
+		sync_acquire_locked(thr, s);
+}
+
+static ALWAYS_INLINE void sync_release_hint(struct crace_thread *thr, uptr addr,
+					    struct sync_obj **hint)
+{
+	sync_release_locked(thr, sync_lock_hint(addr, true, hint));
+}
 
 /* Barriers: phase k's arrivals happen before phase k's departures, and
  * nothing of phase k+1 leaks into a slow departure of phase k. Arrivals

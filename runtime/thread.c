@@ -391,13 +391,16 @@ static uptr thread_pointer(void)
 
 void thread_set_epoch(struct crace_thread *thr)
 {
-	thr->epoch = thread_epoch(thr);
+	u64 epoch = thread_epoch(thr);
+	thr->epoch = epoch;
 	if (thr != crace_cur)
 		return;
 	uptr tp = thread_pointer();
 	u32 n = load_acquire(&n_epoch_copies);
+	/* Usually one module: not unrolled (every release runs this). */
+#pragma clang loop unroll(disable)
 	for (u32 i = 0; i < n; i++)
-		*(u64 *)(tp + epoch_copies[i]) = thr->epoch;
+		*(u64 *)(tp + epoch_copies[i]) = epoch;
 }
 
 void thread_add_epoch_copy(u64 *copy)

@@ -6,6 +6,7 @@ void vc_init(struct vclock *vc)
 {
 	vc->clk = NULL;
 	vc->size = vc->cap = 0;
+	vc->changes = 0;
 }
 
 void vc_free(struct vclock *vc)
@@ -36,6 +37,7 @@ void vc_set(struct vclock *vc, unsigned slot, u64 clock)
 	if (slot >= vc->size)
 		vc_grow(vc, slot + 1);
 	vc->clk[slot] = clock;
+	vc->changes++;
 }
 
 bool vc_join(struct vclock *dst, const struct vclock *src)
@@ -52,6 +54,7 @@ bool vc_join(struct vclock *dst, const struct vclock *src)
 			changed = true;
 		}
 	}
+	dst->changes += changed;
 	return changed;
 }
 
@@ -63,6 +66,7 @@ void vc_copy(struct vclock *dst, const struct vclock *src)
 	vc_grow(dst, src->size);
 	for (u32 i = 0; i < dst->size; i++)
 		dst->clk[i] = i < src->size ? src->clk[i] : 0;
+	dst->changes++;
 }
 
 bool vc_leq(const struct vclock *a, const struct vclock *b)

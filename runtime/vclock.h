@@ -11,6 +11,11 @@ struct vclock {
 	u64 *clk;
 	u32 size; /* entries in use: slots [0, size) */
 	u32 cap;
+	/* Counts the changes made through vc_set, vc_join and vc_copy, not
+	 * the direct stores of thread_tick to a thread's own entry: a thread
+	 * whose count is as it was differs from a copy of its clock taken
+	 * then only in its own entry (sync.c's release). */
+	u64 changes;
 };
 
 static inline u64 vc_get(const struct vclock *vc, unsigned slot)
