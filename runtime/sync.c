@@ -75,6 +75,7 @@ static struct sync_obj *obj_new(uptr addr)
 	store_relaxed(&s->addr, addr);
 	vc_init(&s->vc);
 	s->covered_uid = -1;
+	s->equal_changes = SYNC_NOT_EQUAL;
 	spin_unlock(&s->lock);
 	__atomic_fetch_add(&live_objs, 1, __ATOMIC_RELAXED);
 	return s;
@@ -255,8 +256,7 @@ void sync_acquire_locked(struct crace_thread *thr, struct sync_obj *s)
 	if (!sync_covers(s, thr)) {
 		vc_join(&thr->vc, &s->vc);
 		s->covered_uid = thr->uid;
-		s->covered_version = s->version;
-		s->covered_equal = false;
+		s->equal_changes = SYNC_NOT_EQUAL;
 	}
 	spin_unlock(&s->lock);
 }
@@ -264,15 +264,15 @@ void sync_acquire_locked(struct crace_thread *thr, struct sync_obj *s)
 void sync_release_locked(struct crace_thread *thr, struct sync_obj *s)
 {
 	bool covered = sync_covers(s, thr);
+	bool equal = covered && s->equal_changes == thr->vc.changes;
 	sync_changing(s);
-	if (covered && s->covered_equal && s->equal_changes == thr->vc.changes)
+	if (equal)
 		s->vc.clk[thr->slot] = thr->vc.clk[thr->slot];
 	else
 		vc_join(&s->vc, &thr->vc);
 	/* s->vc was within thr's clock: it is now equal. */
 	if (covered) {
-		s->covered_version = s->version;
-		s->covered_equal = true;
+		s->covered_uid = thr->uid;
 		s->equal_changes = thr->vc.changes;
 	}
 	spin_unlock(&s->lock);

@@ -9,31 +9,35 @@
 #include "spinlock.h"
 #include "thread.h"
 
+/* One cache line, its clock first: a lock handed between threads moves
+ * this line and the clock's entries, no more. */
 struct sync_obj {
+	struct vclock vc;
 	uptr addr;
 	struct sync_obj *next;
 	struct spinlock lock; /* guards vc */
+	/* Under the lock: the thread whose clock holds vc (it acquired or
+	 * released it last, and vc has not changed since), or -1; its
+	 * acquires skip the join: a lock taken again by the thread that had
+	 * it. When its release made vc, equal_changes is its clock's count of
+	 * changes then (vc equals that clock but for its own entry, which
+	 * its next release alone stores while the count stays), else
+	 * SYNC_NOT_EQUAL. */
+	int covered_uid;
 	/* Changes, under the lock, before vc does and before the store that
 	 * publishes the change; read without the lock (atomic.c's memo). */
 	u64 version;
-	/* Under the lock: thread covered_uid's clock holds vc as it was at
-	 * covered_version (it acquired or released it last), so while the
-	 * version stays, its acquires skip the join: the common case of a
-	 * lock taken again by the thread that had it. When its release made
-	 * vc (covered_equal), vc equals its clock as it was when that clock's
-	 * count of changes was equal_changes, but for its own entry: while
-	 * the count stays, its next release stores that entry alone. */
-	u64 covered_version;
 	u64 equal_changes;
-	int covered_uid;
-	bool covered_equal;
-	struct vclock vc;
-};
+} __attribute__((aligned(64)));
+_Static_assert(sizeof(struct sync_obj) == 64, "one cache line");
+
+#define SYNC_NOT_EQUAL (~0ull)
 
 /* Lock held: s->vc is about to change (or s to die). */
 static inline void sync_changing(struct sync_obj *s)
 {
 	store_relaxed(&s->version, s->version + 1);
+	s->covered_uid = -1;
 }
 
 /* A second object for an address (a rwlock's readers, an annotation):
@@ -109,7 +113,7 @@ static ALWAYS_INLINE struct sync_obj *sync_lock_hint(uptr addr, bool create,
 static inline bool sync_covers(const struct sync_obj *s,
 			       const struct crace_thread *thr)
 {
-	return s->covered_uid == thr->uid && s->covered_version == s->version;
+	return s->covered_uid == thr->uid;
 }
 
 /* Lock held, released by them: the acquire's join, the release. */
