@@ -10,7 +10,6 @@
 #include <errno.h>
 #include <semaphore.h>
 #include <signal.h>
-#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -277,8 +276,10 @@ CRACE_EXPORT int pthread_mutex_clocklock(pthread_mutex_t *m, clockid_t clk,
 
 /* glibc refuses (EPERM) to unlock an error-checking, recursive or robust
  * mutex for a thread that does not own it; such a call releases nothing.
- * The fields are glibc's, read as its own unlock does. */
-static bool unlock_refused(pthread_mutex_t *m)
+ * The fields are glibc's, read as its own unlock does; the caller's tid is
+ * the one its thread registered with (a system call for every unlock would
+ * cost more than all the rest). */
+static bool unlock_refused(struct crace_thread *thr, pthread_mutex_t *m)
 {
 	int kind = m->__data.__kind;
 	bool robust = kind & 16;
@@ -287,14 +288,15 @@ static bool unlock_refused(pthread_mutex_t *m)
 		return false;
 	int owner =
 		robust ? (m->__data.__lock & 0x3fffffff) : m->__data.__owner;
-	return owner != (int)syscall(SYS_gettid);
+	return owner != thread_tid(thr);
 }
 
 CRACE_EXPORT int pthread_mutex_unlock(pthread_mutex_t *m)
 {
-	if (unlock_refused(m))
-		return REAL(pthread_mutex_unlock)(m);
-	UNLOCK(pthread_mutex_unlock, m, LOCK_MUTEX, false);
+	struct crace_thread *thr = intercept_thread();
+	if (thr && !unlock_refused(thr, m))
+		lock_unlock(thr, m, LOCK_MUTEX, false,
+			    SELF_PC(pthread_mutex_unlock), CALLER_PC());
 	return REAL(pthread_mutex_unlock)(m);
 }
 

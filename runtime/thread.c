@@ -445,6 +445,7 @@ void thread_fork_child(struct crace_thread *survivor)
 	for (unsigned s = 0; s < next_fresh_slot; s++)
 		if (vc_get(&survivor->vc, s) < slots[s].clock)
 			vc_set(&survivor->vc, s, slots[s].clock);
+	survivor->ctx->tid = gettid();
 	spin_unlock(&registry_lock);
 }
 

@@ -106,6 +106,13 @@ extern __thread struct crace_thread *crace_cur;
  * behind its back), with no history. */
 struct crace_thread *thread_adopt(void);
 
+/* The thread's kernel tid, as gettid() gives it, without the system call
+ * (recorded when the thread registered, again in a fork child). */
+static inline pid_t thread_tid(const struct crace_thread *thr)
+{
+	return thr->ctx->tid;
+}
+
 /* The calling thread's state. */
 static ALWAYS_INLINE struct crace_thread *cur_thread(void)
 {
