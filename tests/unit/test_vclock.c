@@ -33,6 +33,18 @@ int main(void)
 	CHECK(vc_get(&a, 1000) == 0 && vc_get(&a, 1) == 4);
 	CHECK(vc_leq(&a, &b) && vc_leq(&b, &a));
 
+	/* The count of changes (sync.c's release relies on it): every set,
+	 * copy and join that raises an entry counts; a join that raises
+	 * nothing does not. */
+	u64 before = a.changes;
+	CHECK(!vc_join(&a, &b) && a.changes == before);
+	vc_set(&b, 3, 11);
+	CHECK(vc_join(&a, &b) && a.changes == before + 1);
+	vc_set(&a, 0, 1);
+	CHECK(a.changes == before + 2);
+	vc_copy(&a, &b);
+	CHECK(a.changes == before + 3);
+
 	vc_free(&a);
 	vc_free(&b);
 	CHECK(a.size == 0 && vc_get(&a, 0) == 0);
