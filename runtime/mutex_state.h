@@ -71,6 +71,7 @@ static inline struct lock_node *mutex_node(uptr addr, enum lock_type type)
 		return n;
 	return mutex_node_slow(addr, type);
 }
+
 /* The node for addr, or NULL if the address was never used as a lock. */
 struct lock_node *mutex_node_find(uptr addr);
 

@@ -63,7 +63,8 @@ bool vc_join(struct vclock *dst, const struct vclock *src)
  * loop would be turned back into a memcpy call.) */
 void vc_copy(struct vclock *dst, const struct vclock *src)
 {
-	vc_grow(dst, src->size);
+	if (src->size > dst->size)
+		vc_grow(dst, src->size);
 	for (u32 i = 0; i < dst->size; i++)
 		dst->clk[i] = i < src->size ? src->clk[i] : 0;
 	dst->changes++;
