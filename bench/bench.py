@@ -121,20 +121,21 @@ def callgrind_instructions(cmd, env):
 
 
 def access_cost(n1, n2):
-    """Instructions crace adds per operation: callgrind counts the whole run
-    at two sizes, so start-up cancels out, and the native build's count is
-    subtracted. Valgrind cannot read clang-14's DWARF 5 in the runtime, so it
-    runs a copy without debug info (same code)."""
+    """Instructions crace and TSan add per operation: callgrind counts the
+    whole run at two sizes, so start-up cancels out, and the native build's
+    count is subtracted. Valgrind cannot read clang-14's DWARF 5 in the
+    runtime, so it runs a copy without debug info (same code)."""
     src = os.path.join(BENCH_DIR, "micro", "access_cost.c")
     exes = {}
-    for mode in ("native", "crace"):
+    for mode in MODES:
         exes[mode] = os.path.join(OUT, mode, "access_cost")
         subprocess.run(compile_cmd(mode, src, exes[mode]), check=True)
     rt = os.path.join(OUT, "libcrace-nodebug.so")
     subprocess.run(["objcopy", "--strip-debug", RUNTIME, rt], check=True)
     print("\nInstructions per operation on the hot path (callgrind, "
-          f"{n2 - n1} operations; crace minus native):")
-    print(f"  {'case':<8} {'native':>8} {'crace':>8} {'added':>8}")
+          f"{n2 - n1} operations; added = minus native):")
+    print(f"  {'case':<8} {'native':>8} {'tsan':>8} {'crace':>8} "
+          f"{'tsan +':>8} {'crace +':>8}")
     for case, what in (("read", "same-epoch 8-byte read"),
                        ("write", "same-epoch 8-byte write"),
                        ("shared", "read of read-shared data (2 readers)"),
@@ -142,7 +143,7 @@ def access_cost(n1, n2):
                        ("epoch", "first write of an epoch to own data"),
                        ("lock", "lock+unlock of an uncontended mutex")):
         per = {}
-        for mode in ("native", "crace"):
+        for mode in MODES:
             env = dict(os.environ)
             cmd = [exes[mode], case]
             if mode == "crace":
@@ -150,7 +151,8 @@ def access_cost(n1, n2):
             a = callgrind_instructions(cmd + [str(n1)], env)
             b = callgrind_instructions(cmd + [str(n2)], env)
             per[mode] = (b - a) / (n2 - n1)
-        print(f"  {case:<8} {per['native']:>8.1f} {per['crace']:>8.1f} "
+        print(f"  {case:<8} {per['native']:>8.1f} {per['tsan']:>8.1f} "
+              f"{per['crace']:>8.1f} {per['tsan'] - per['native']:>8.1f} "
               f"{per['crace'] - per['native']:>8.1f}   {what}")
 
 
