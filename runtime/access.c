@@ -449,8 +449,9 @@ void access_slow(struct crace_thread *thr, uptr addr, unsigned mask,
 }
 
 /* access_sized found it not covered (or had no thread or cell yet). */
-NOINLINE void access_sized_general(uptr addr, unsigned size, unsigned mask,
-				   unsigned flags, uptr pc)
+static NOINLINE void access_sized_general(uptr addr, unsigned size,
+					  unsigned mask, unsigned flags,
+					  uptr pc)
 {
 	struct crace_thread *thr = cur_thread();
 	if (size == 16) {
@@ -562,10 +563,10 @@ static NOINLINE void access_sized_other(struct crace_thread *thr,
  * stores, then the access is logged, so this path makes no call but tail
  * calls and saves no registers. (Between the two, a racing thread would
  * find no stack for the new record: a report without the previous stack,
- * as when its history is overwritten.) Few arguments, so the hooks
- * tail-call it. */
-NOINLINE void access_sized_miss(struct crace_thread *thr, struct shadow_cell *c,
-				uptr addr, u64 cur, unsigned size, uptr pc)
+ * as when its history is overwritten.) Inline in the hooks. */
+static ALWAYS_INLINE void access_sized_miss(struct crace_thread *thr,
+					    struct shadow_cell *c, uptr addr,
+					    u64 cur, unsigned size, uptr pc)
 {
 	if (unlikely(thr->hooks_off) || !own_cell_two(thr, c, cur))
 		return access_sized_other(thr, c, addr, cur, size, pc);
@@ -609,8 +610,8 @@ static NOINLINE void access_sized16_other(struct crace_thread *thr, uptr addr,
  * The commonest case, both granules holding only this thread's older
  * records, as in access_sized_miss; when the second is not, the first has
  * its record and access_sized16_other finds it covered. */
-NOINLINE void access_sized16_miss(struct crace_thread *thr, uptr addr,
-				  unsigned flags, uptr pc)
+static NOINLINE void access_sized16_miss(struct crace_thread *thr, uptr addr,
+					 unsigned flags, uptr pc)
 {
 	u64 cur = thr->epoch | 0xff | ((flags & ACC_WRITE) ? REC_WRITE : 0);
 	struct shadow_cell *c = shadow_cell_peek(addr);
@@ -623,13 +624,40 @@ NOINLINE void access_sized16_miss(struct crace_thread *thr, uptr addr,
 
 /* Read-shared data in its steady state, covered by an extension record:
  * checked without locking, cell creation or options. */
-NOINLINE void access_sized_shared(uptr addr, unsigned size, unsigned mask,
-				  unsigned flags, uptr pc, u64 tag)
+static NOINLINE void access_sized_shared(uptr addr, unsigned size,
+					 unsigned mask, unsigned flags, uptr pc,
+					 u64 tag)
 {
 	if (ext_covers(shadow_cell_peek(addr), tag,
 		       access_record(crace_cur, mask, flags)))
 		return;
 	access_sized_general(addr, size, mask, flags, pc);
+}
+
+/* An aligned access of 1, 2, 4, 8 or 16 bytes that the pass's inline test
+ * (crace_abi.h) found not covered, so the hooks do not test it again: a
+ * covered access reaching the paths below changes nothing there either.
+ * Everything is a tail call, so the exported hooks are leaves that save no
+ * registers. A miss on read-shared data with more readers than the cell
+ * holds (an extension tag) goes to the cheapest slow path, which scans the
+ * extension. */
+static ALWAYS_INLINE void access_sized(uptr addr, unsigned size, unsigned flags,
+				       uptr pc)
+{
+	struct crace_thread *thr = crace_cur;
+	unsigned mask = size == 16 ? 0xffu : sized_mask(addr, size);
+	if (unlikely(!thr))
+		return access_sized_general(addr, size, mask, flags, pc);
+	if (size == 16)
+		return access_sized16_miss(thr, addr, flags, pc);
+	struct shadow_cell *c = shadow_cell_peek(addr);
+	if (unlikely(!c))
+		return access_sized_general(addr, size, mask, flags, pc);
+	u64 last = load_relaxed(&c->rec[CELL_TAG]);
+	if (rec_is_ext(last))
+		return access_sized_shared(addr, size, mask, flags, pc, last);
+	access_sized_miss(thr, c, addr, access_record(thr, mask, flags), size,
+			  pc);
 }
 
 #define DEFINE_ACCESS(n)                                                       \

@@ -1,9 +1,9 @@
 /* FastTrack's same-epoch check (covered: the granule already holds this
  * thread's record for this epoch; a few loads and compares, no store), for
- * the runtime's own callers (libc interceptors, atomics, ranges), and the
- * dispatch of the __crace_readN/__crace_writeN hooks, which instrumented
- * code calls only after its inline copy of the check failed
- * (crace_abi.h). Everything else goes to access.c's slow paths. */
+ * the runtime's own callers (libc interceptors, atomics, ranges).
+ * Everything else goes to access.c's slow paths, which also hold the
+ * __crace_readN/__crace_writeN hooks (instrumented code calls them only
+ * after its inline copy of the check failed, crace_abi.h). */
 #ifndef CRACE_ACCESS_H
 #define CRACE_ACCESS_H
 
@@ -77,15 +77,6 @@ static ALWAYS_INLINE void access_granule(struct crace_thread *thr, uptr addr,
 	access_slow(thr, addr, mask, flags, pc);
 }
 
-void access_sized_general(uptr addr, unsigned size, unsigned mask,
-			  unsigned flags, uptr pc);
-void access_sized_shared(uptr addr, unsigned size, unsigned mask,
-			 unsigned flags, uptr pc, u64 tag);
-void access_sized16_miss(struct crace_thread *thr, uptr addr, unsigned flags,
-			 uptr pc);
-void access_sized_miss(struct crace_thread *thr, struct shadow_cell *c,
-		       uptr addr, u64 cur, unsigned size, uptr pc);
-
 /* r is empty or a record (not an extension tag, whose index bits may look
  * like a slot) of this thread's slot from another epoch. With epoch's
  * clock 0 (the thread ignores accesses) nothing is. */
@@ -103,32 +94,6 @@ static ALWAYS_INLINE bool own_older(u64 epoch, u64 r)
 static ALWAYS_INLINE unsigned sized_mask(uptr addr, unsigned size)
 {
 	return size == 8 ? 0xffu : ((1u << size) - 1) << (addr & 7);
-}
-
-/* An aligned access of 1, 2, 4, 8 or 16 bytes that the pass's inline test
- * (crace_abi.h) found not covered, so the hooks do not test it again: a
- * covered access reaching the paths below changes nothing there either.
- * Everything is a tail call, so the exported hooks are leaves that save no
- * registers. A miss on read-shared data with more readers than the cell
- * holds (an extension tag) goes to the cheapest slow path, which scans the
- * extension. */
-static ALWAYS_INLINE void access_sized(uptr addr, unsigned size, unsigned flags,
-				       uptr pc)
-{
-	struct crace_thread *thr = crace_cur;
-	unsigned mask = size == 16 ? 0xffu : sized_mask(addr, size);
-	if (unlikely(!thr))
-		return access_sized_general(addr, size, mask, flags, pc);
-	if (size == 16)
-		return access_sized16_miss(thr, addr, flags, pc);
-	struct shadow_cell *c = shadow_cell_peek(addr);
-	if (unlikely(!c))
-		return access_sized_general(addr, size, mask, flags, pc);
-	u64 last = load_relaxed(&c->rec[CELL_TAG]);
-	if (rec_is_ext(last))
-		return access_sized_shared(addr, size, mask, flags, pc, last);
-	access_sized_miss(thr, c, addr, access_record(thr, mask, flags), size,
-			  pc);
 }
 
 #endif
