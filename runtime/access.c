@@ -462,19 +462,6 @@ static NOINLINE void access_sized_general(uptr addr, unsigned size,
 	access_slow(thr, addr, mask, flags, pc);
 }
 
-/* r is empty or this thread's record of an older epoch, for own_cell_two:
- * below epoch's clock (own records never have a later one; an empty slot
- * is too), and if not empty of the same slot with a byte mask (an
- * extension tag has none). With epoch's clock 0 (the thread ignores
- * accesses) nothing is. */
-static ALWAYS_INLINE bool own_older_fast(u64 epoch, u64 r)
-{
-	u64 older = epoch & ~((1ull << REC_CLOCK_SHIFT) - 1);
-	return r < older &&
-	       (!r || (!((r ^ epoch) & (REC_SLOT_BITS << REC_SLOT_SHIFT)) &&
-		       (r & REC_MASK_BITS)));
-}
-
 /* access_own for a plain access and the usual cell of at most two records
  * (a thread's read and write of one epoch): false also when the cell has
  * more, or the thread's clock is 0 (it ignores accesses). A plain access
@@ -492,7 +479,7 @@ static ALWAYS_INLINE bool own_cell_two(struct crace_thread *thr,
 		store_relaxed(&c->rec[0], cur);
 		return true;
 	}
-	if (!own_older_fast(epoch, r0) || !own_older_fast(epoch, r1))
+	if (!own_older(epoch, r0) || !own_older(epoch, r1))
 		return false;
 	u64 lacks = ~cur & (REC_MASK_BITS | REC_WRITE);
 	bool keep0 = r0 & lacks, keep1 = r1 & lacks;

@@ -77,16 +77,18 @@ static ALWAYS_INLINE void access_granule(struct crace_thread *thr, uptr addr,
 	access_slow(thr, addr, mask, flags, pc);
 }
 
-/* r is empty or a record (not an extension tag, whose index bits may look
- * like a slot) of this thread's slot from another epoch. With epoch's
- * clock 0 (the thread ignores accesses) nothing is. */
+/* r is empty or this thread's record of an older epoch: below epoch's
+ * clock (a slot's epochs only grow, so own records never have a later
+ * one; an empty slot is below too), and if not empty of the same slot with
+ * a byte mask (an extension tag has none, though its index bits may look
+ * like a slot). With epoch's clock 0 (the thread ignores accesses) nothing
+ * is. One compare for the clock, the rest with predictable branches. */
 static ALWAYS_INLINE bool own_older(u64 epoch, u64 r)
 {
-	u64 diff = r ^ epoch;
-	return (!r || ((r & REC_MASK_BITS) &&
-		       !(diff & (REC_SLOT_BITS << REC_SLOT_SHIFT)) &&
-		       diff >> REC_CLOCK_SHIFT)) &&
-	       epoch >> REC_CLOCK_SHIFT;
+	u64 older = epoch & ~((1ull << REC_CLOCK_SHIFT) - 1);
+	return r < older &&
+	       (!r || (!((r ^ epoch) & (REC_SLOT_BITS << REC_SLOT_SHIFT)) &&
+		       (r & REC_MASK_BITS)));
 }
 
 /* The bytes an aligned access of 1, 2, 4 or 8 bytes touches in its granule;
