@@ -22,6 +22,8 @@
  *   and a record r of the cell has (r & ~(0xff | ignore)) == epoch | W and
  *   every byte of the access in its mask (r & 0xff), where W is 1 << 25 for
  *   a write and 0 for a read, and ignore is 1 << 25 for a read, 0 for a write
+ *   (a 16-byte access tests both granules; the second's cell is the first's
+ *   plus 32 unless it starts a region, which is left to the hook)
  *
  * Otherwise it calls the hook. So the directory geometry and the record
  * layout of runtime/shadow.h are part of this ABI: changing them bumps the

@@ -212,6 +212,7 @@ void Instrumenter::emitFastPath(Instruction *I, IRBuilder<> &B, Value *Addr,
 	Head->getTerminator()->eraseFromParent();
 	BasicBlock *Slow = BasicBlock::Create(C, "crace.slow", F);
 	B.SetInsertPoint(Head);
+	Value *Cell = nullptr;
 	for (uint64_t G = 0; G < Size; G += 8) {
 		Value *GA = G ? B.CreateAdd(A, B.getInt64(G)) : A;
 		Value *Fill = B.getInt64(IsWrite ? 0 : W);
@@ -223,18 +224,28 @@ void Instrumenter::emitFastPath(Instruction *I, IRBuilder<> &B, Value *Addr,
 						B.getInt64((1ull << Size) - 1),
 						B.CreateAnd(GA, 7)),
 					0xff));
-		Value *Index =
-			B.CreateAnd(B.CreateLShr(GA, 22), (1ull << 25) - 1);
-		LoadInst *Chunk = B.CreateAlignedLoad(
-			SizeTy, B.CreateInBoundsGEP(SizeTy, ShadowDir, Index),
-			Align(8));
-		Chunk->setAtomic(AtomicOrdering::Unordered);
+		Value *Off = B.CreateAnd(GA, 0x3ffff8);
 		BasicBlock *Have = BasicBlock::Create(C, "crace.cell", F, Cont);
-		B.CreateCondBr(B.CreateICmpNE(Chunk, B.getInt64(0)), Have, Slow,
-			       Likely);
-		B.SetInsertPoint(Have);
-		Value *Cell = B.CreateAdd(
-			Chunk, B.CreateShl(B.CreateAnd(GA, 0x3ffff8), 2));
+		if (G) {
+			// The second granule's cell follows the first's unless
+			// it starts the next region (then the hook decides).
+			B.CreateCondBr(B.CreateICmpNE(Off, B.getInt64(0)), Have,
+				       Slow, Likely);
+			B.SetInsertPoint(Have);
+			Cell = B.CreateAdd(Cell, B.getInt64(32));
+		} else {
+			Value *Index = B.CreateAnd(B.CreateLShr(GA, 22),
+						   (1ull << 25) - 1);
+			LoadInst *Chunk = B.CreateAlignedLoad(
+				SizeTy,
+				B.CreateInBoundsGEP(SizeTy, ShadowDir, Index),
+				Align(8));
+			Chunk->setAtomic(AtomicOrdering::Unordered);
+			B.CreateCondBr(B.CreateICmpNE(Chunk, B.getInt64(0)),
+				       Have, Slow, Likely);
+			B.SetInsertPoint(Have);
+			Cell = B.CreateAdd(Chunk, B.CreateShl(Off, 2));
+		}
 		BasicBlock *Next =
 			G + 8 < Size
 				? BasicBlock::Create(C, "crace.next", F, Cont)
