@@ -61,35 +61,54 @@ static void reset_cells(struct shadow_cell *c, uptr n)
 	}
 }
 
-/* Clears only the cells that hold something: shadow pages nobody wrote are
- * only read, so they stay unbacked. */
+/* Whether any of the n cells from c holds something. */
+static ALWAYS_INLINE bool cells_used(struct shadow_cell *c, uptr n)
+{
+	u64 any = 0;
+	for (uptr i = 0; i < n; i++)
+		for (int k = 0; k < CELL_RECORDS; k++)
+			any |= load_relaxed(&c[i].rec[k]);
+	return any != 0;
+}
+
+/* Clears only the cells that hold something, tested a few at a time (most
+ * cells of a large range are empty; clearing all of a group that holds
+ * something touches no other page): shadow pages nobody wrote are only
+ * read, so they stay unbacked or share the kernel's zero page. */
+#define SCAN_CELLS 4
 static void reset_used_cells(struct shadow_cell *c, uptr n)
 {
-	for (uptr i = 0; i < n; i++)
-		if (shadow_cell_used(&c[i]))
+	uptr i = 0;
+	for (; i + SCAN_CELLS <= n; i += SCAN_CELLS)
+		if (cells_used(&c[i], SCAN_CELLS))
+			reset_cells(&c[i], SCAN_CELLS);
+	for (; i < n; i++)
+		if (cells_used(&c[i], 1))
 			reset_cells(&c[i], 1);
 }
 
-/* A small range (a heap block of up to 4 KiB, mostly recycled with its
- * cells in use) is cleared outright. Up to 64 KiB of memory, as
- * ThreadSanitizer's clear_shadow_mmap_threshold, the cells in use are
- * cleared: giving pages back would cost a system call on every such
- * malloc and a page fault on each page touched again. Beyond that, cells
- * covering whole pages are given back with MADV_DONTNEED (they read as zero
- * again) and the partial pages at the ends are cleared by hand. */
-static void reset_chunk_part(struct shadow_cell *first, uptr n)
+/* A range of at least GIVE_BACK gives the shadow pages it covers whole back
+ * to the kernel with MADV_DONTNEED (they read as zero again), so the shadow
+ * of large freed and unmapped ranges does not stay resident; the partial
+ * pages at the ends are cleared by hand. Below that, a small part (up to
+ * 4 KiB of memory, as a recycled heap block, whose cells are mostly in use)
+ * is cleared outright, a larger one where its cells are in use: reading
+ * them costs far less than giving their pages back, a system call and then
+ * a page fault on every shadow page touched again (a malloc/free loop of
+ * 128 KiB blocks took twelve times as long so). ThreadSanitizer gives back
+ * from 64 KiB, but its shadow is half as large per granule. */
+#define GIVE_BACK ((uptr)4 << 20)
+static void reset_chunk_part(struct shadow_cell *first, uptr n, bool give_back)
 {
 	const uptr page = 4096;
-	const uptr small = 4096 >> GRANULE_SHIFT,
-		   medium = 65536 >> GRANULE_SHIFT;
-	if (n <= small) {
-		reset_cells(first, n);
-		return;
-	}
+	const uptr small = 4096 >> GRANULE_SHIFT;
 	uptr lo = (uptr)first, hi = (uptr)(first + n);
 	uptr plo = (lo + page - 1) & ~(page - 1), phi = hi & ~(page - 1);
-	if (n <= medium || plo >= phi) {
-		reset_used_cells(first, n);
+	if (!give_back || plo >= phi) {
+		if (n <= small)
+			reset_cells(first, n);
+		else
+			reset_used_cells(first, n);
 		return;
 	}
 	reset_cells(first, (plo - lo) / sizeof(struct shadow_cell));
@@ -103,6 +122,7 @@ static void reset_chunk_part(struct shadow_cell *first, uptr n)
 void shadow_reset(uptr addr, uptr size)
 {
 	uptr end = addr + size;
+	bool give_back = size >= GIVE_BACK;
 	if (end < addr || (addr >> APP_ADDR_BITS))
 		return;
 	if (end > (1ul << APP_ADDR_BITS))
@@ -113,8 +133,10 @@ void shadow_reset(uptr addr, uptr size)
 		uptr stop = end < region_end ? end : region_end;
 		struct shadow_cell *c = shadow_cell_peek(addr);
 		if (c)
-			reset_chunk_part(c, (stop - addr + GRANULE_SIZE - 1) >>
-						    GRANULE_SHIFT);
+			reset_chunk_part(c,
+					 (stop - addr + GRANULE_SIZE - 1) >>
+						 GRANULE_SHIFT,
+					 give_back);
 		addr = stop;
 	}
 }
