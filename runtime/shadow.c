@@ -61,29 +61,42 @@ static void reset_cells(struct shadow_cell *c, uptr n)
 	}
 }
 
-/* Whether any of the n cells from c holds something. */
-static ALWAYS_INLINE bool cells_used(struct shadow_cell *c, uptr n)
+/* Whether any of the four cells from c holds something: eight aligned
+ * 16-byte loads ORed, a quarter of the instructions of 16 relaxed loads
+ * (which the compiler neither widens nor folds). Each 8-byte slot is read
+ * whole, as by a relaxed load. */
+static ALWAYS_INLINE bool four_cells_used(struct shadow_cell *c)
 {
-	u64 any = 0;
-	for (uptr i = 0; i < n; i++)
-		for (int k = 0; k < CELL_RECORDS; k++)
-			any |= load_relaxed(&c[i].rec[k]);
-	return any != 0;
+	unsigned zero;
+	__asm__("movdqa (%1), %%xmm0\n\t"
+		"por 16(%1), %%xmm0\n\t"
+		"por 32(%1), %%xmm0\n\t"
+		"por 48(%1), %%xmm0\n\t"
+		"por 64(%1), %%xmm0\n\t"
+		"por 80(%1), %%xmm0\n\t"
+		"por 96(%1), %%xmm0\n\t"
+		"por 112(%1), %%xmm0\n\t"
+		"pxor %%xmm1, %%xmm1\n\t"
+		"pcmpeqb %%xmm1, %%xmm0\n\t"
+		"pmovmskb %%xmm0, %0"
+		: "=r"(zero)
+		: "r"(c), "m"(*(const struct shadow_cell(*)[4])c)
+		: "xmm0", "xmm1");
+	return zero != 0xffff;
 }
 
-/* Clears only the cells that hold something, tested a few at a time (most
- * cells of a large range are empty; clearing all of a group that holds
+/* Clears only the cells that hold something, tested four at a time (most
+ * cells of a large range are empty; clearing all four when one holds
  * something touches no other page): shadow pages nobody wrote are only
  * read, so they stay unbacked or share the kernel's zero page. */
-#define SCAN_CELLS 4
 static void reset_used_cells(struct shadow_cell *c, uptr n)
 {
 	uptr i = 0;
-	for (; i + SCAN_CELLS <= n; i += SCAN_CELLS)
-		if (cells_used(&c[i], SCAN_CELLS))
-			reset_cells(&c[i], SCAN_CELLS);
+	for (; i + 4 <= n; i += 4)
+		if (four_cells_used(&c[i]))
+			reset_cells(&c[i], 4);
 	for (; i < n; i++)
-		if (cells_used(&c[i], 1))
+		if (shadow_cell_used(&c[i]))
 			reset_cells(&c[i], 1);
 }
 
