@@ -4,7 +4,7 @@
  * Layout. The user address space (47 bits) is split into 4 MiB regions. A
  * directory of 2^25 pointers (256 MiB of .bss, backed only where touched)
  * maps region -> shadow chunk; a chunk, mmap'd on first access to
- * its region, holds one 16-byte cell per granule. Nothing depends on where
+ * its region, holds one 32-byte cell per granule. Nothing depends on where
  * the program, heap, stacks or mappings live: PIE, non-PIE and any ASLR work.
  *
  * Access record (64 bits), one access by one thread in one epoch:
