@@ -541,6 +541,11 @@ static NOINLINE void access_sized_other(struct crace_thread *thr,
 	if (unlikely(!trace_access_short(thr, pc, addr, size,
 					 rec_is_write(cur))))
 		return access_sized_logged_rest(thr, c, addr, cur, size, pc);
+	/* The commonest other case inline: a read of read-shared data. */
+	if (!rec_is_write(cur) &&
+	    !rec_is_ext(load_relaxed(&c->rec[CELL_TAG])) &&
+	    read_update(thr, c, cur))
+		return;
 	access_sized_rest(thr, c, addr, cur, pc);
 }
 
