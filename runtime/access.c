@@ -492,29 +492,41 @@ static ALWAYS_INLINE bool own_cell_two(struct crace_thread *thr,
 	return true;
 }
 
+/* The end of a sized hook's miss once read_update or write_update could
+ * not store it: more bytes of a record of this epoch (merge_update), else
+ * the general case. */
+static NOINLINE void access_sized_finish(struct crace_thread *thr,
+					 struct shadow_cell *c, uptr addr,
+					 u64 cur, uptr pc)
+{
+	if (merge_update(thr, c, cur))
+		return;
+	access_general(thr, c, addr, cur,
+		       (rec_is_write(cur) ? ACC_WRITE : 0) | ACC_NO_TRACE, pc);
+}
+
 /* The rest of a sized hook's miss, already logged: read-shared data
  * beyond the cell (an extension), data handed between threads or read by
  * several (read_update, write_update, which also store a plain access
  * over fuller cells of this thread's own records, as access_own would),
- * more bytes of a record of this epoch (merge_update), else the general
- * case. */
+ * else access_sized_finish. */
 static NOINLINE void access_sized_rest(struct crace_thread *thr,
 				       struct shadow_cell *c, uptr addr,
 				       u64 cur, uptr pc)
 {
-	unsigned flags = (rec_is_write(cur) ? ACC_WRITE : 0) | ACC_NO_TRACE;
 	u64 tag = load_relaxed(&c->rec[CELL_TAG]);
 	if (rec_is_ext(tag)) {
 		if (!ext_covers(c, tag, cur))
-			access_general(thr, c, addr, cur, flags, pc);
+			access_general(thr, c, addr, cur,
+				       (rec_is_write(cur) ? ACC_WRITE : 0) |
+					       ACC_NO_TRACE,
+				       pc);
 		return;
 	}
 	if (rec_is_write(cur) ? write_update(thr, c, cur)
 			      : read_update(thr, c, cur))
 		return;
-	if (merge_update(thr, c, cur))
-		return;
-	access_general(thr, c, addr, cur, flags, pc);
+	access_sized_finish(thr, c, addr, cur, pc);
 }
 
 /* access_sized_other's case of an access that needs a full trace event. */
@@ -541,12 +553,14 @@ static NOINLINE void access_sized_other(struct crace_thread *thr,
 	if (unlikely(!trace_access_short(thr, pc, addr, size,
 					 rec_is_write(cur))))
 		return access_sized_logged_rest(thr, c, addr, cur, size, pc);
-	/* The commonest other case inline: a read of read-shared data. */
-	if (!rec_is_write(cur) &&
-	    !rec_is_ext(load_relaxed(&c->rec[CELL_TAG])) &&
-	    read_update(thr, c, cur))
-		return;
-	access_sized_rest(thr, c, addr, cur, pc);
+	if (rec_is_write(cur))
+		return access_sized_rest(thr, c, addr, cur, pc);
+	/* The commonest other case inline: a read of read-shared data (an
+	 * extension's tag, which the hook sent elsewhere, can only have
+	 * appeared since; read_update declines it and the general case
+	 * takes it). */
+	if (!read_update(thr, c, cur))
+		access_sized_finish(thr, c, addr, cur, pc);
 }
 
 /* A sized hook's miss not on read-shared data. The commonest is a cell
