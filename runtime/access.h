@@ -52,14 +52,20 @@ static ALWAYS_INLINE bool access_covered(struct crace_thread *thr, uptr addr,
 	return false;
 }
 
-/* A record of c covers the whole-granule access cur: equality with the
- * record or, for a read, with its write twin, (r | fill) == want as in the
- * pass's inline test. */
+/* Slot r covers a whole-granule access: (r | fill) == want as in the
+ * pass's inline test, with fill the write bit for a read (a write record
+ * covers it) and want the access's record with the write bit set. */
+static ALWAYS_INLINE bool slot_covers(const u64 *r, u64 fill, u64 want)
+{
+	return (load_relaxed(r) | fill) == want;
+}
+
+/* A record of c covers the whole-granule access cur. */
 static ALWAYS_INLINE bool cell_covers_full(const struct shadow_cell *c, u64 cur)
 {
 	u64 fill = rec_is_write(cur) ? 0 : REC_WRITE, want = cur | REC_WRITE;
 	for (int k = 0; k < CELL_RECORDS; k++)
-		if ((load_relaxed(&c->rec[k]) | fill) == want)
+		if (slot_covers(&c->rec[k], fill, want))
 			return true;
 	return false;
 }

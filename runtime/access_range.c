@@ -6,13 +6,6 @@
 #include "trace.h"
 #include <crace_abi.h>
 
-/* Slot r covers a whole-granule access: (r | fill) == want as in
- * cell_covers_full, whose fill and want the scan below computes once. */
-static ALWAYS_INLINE bool slot_covers(const u64 *r, u64 fill, u64 want)
-{
-	return (load_relaxed(r) | fill) == want;
-}
-
 /* Cells checked per loop test of run_in_slot: one well-predicted branch
  * each, and the loop's own compare once per block (8 rather than 4: 10%
  * fewer instructions in access_range on memops). */
