@@ -346,8 +346,8 @@ static inline bool free_replaces(const struct crace_thread *thr, u64 r,
 
 /* One granule of the free's write (see free_write): nothing when nobody
  * touched it, the free's record over records it may replace, else the
- * access slow path. */
-static inline void free_granule(struct crace_thread *thr, struct shadow_cell *c,
+ * access slow path. Returns false when it took the slow path. */
+static inline bool free_granule(struct crace_thread *thr, struct shadow_cell *c,
 				uptr a, unsigned mask, bool direct, uptr pc)
 {
 	u64 old[CELL_RECORDS];
@@ -358,15 +358,16 @@ static inline void free_granule(struct crace_thread *thr, struct shadow_cell *c,
 		replaces = replaces && free_replaces(thr, old[k], mask);
 	}
 	if (!used)
-		return;
+		return true;
 	if (!replaces) {
 		access_granule(thr, a, mask, ACC_WRITE | ACC_NO_TRACE, pc);
-		return;
+		return false;
 	}
 	store_relaxed(&c->rec[0], access_record(thr, mask, ACC_WRITE));
 	for (int k = 1; k < CELL_RECORDS; k++)
 		if (old[k])
 			store_relaxed(&c->rec[k], 0);
+	return true;
 }
 
 #define SLOT_BITS (REC_SLOT_BITS << REC_SLOT_SHIFT)
@@ -412,10 +413,11 @@ static ALWAYS_INLINE struct shadow_cell *free_run(struct shadow_cell *c,
 /* The free's write cur over the n whole granules from a, whose cells start
  * at c (direct only). Runs of free_run, which knows the own slot (all its
  * records are ordered) and the last other slot met whose records were
- * ordered, with the largest record of it that is; between them, a cell
- * whose records are all ordered before the free loses them for cur, the
- * others take the general path. Only rec[CELL_TAG] may hold an extension
- * tag; a whole-granule write covers every record's bytes. */
+ * ordered, with the largest record of it that is; between them,
+ * free_granule, whose cell, when its records were all ordered before the
+ * free, names the other slot free_run knows next. Only rec[CELL_TAG] may
+ * hold an extension tag; a whole-granule write covers every record's
+ * bytes. */
 static void free_whole(struct crace_thread *thr, struct shadow_cell *c, uptr a,
 		       uptr n, u64 cur, uptr pc)
 {
@@ -425,29 +427,15 @@ static void free_whole(struct crace_thread *thr, struct shadow_cell *c, uptr a,
 	while ((c = free_run(c, end, cur, known, known_max)) < end) {
 		u64 r0 = load_relaxed(&c->rec[0]);
 		u64 r1 = load_relaxed(&c->rec[1]);
-		u64 r2 = load_relaxed(&c->rec[2]);
-		u64 r3 = load_relaxed(&c->rec[3]);
-		if ((!r0 || free_ordered(thr, r0)) &&
-		    (!r1 || free_ordered(thr, r1)) &&
-		    (!r2 || free_ordered(thr, r2)) &&
-		    (!r3 || (rec_mask(r3) && free_ordered(thr, r3)))) {
+		if (free_granule(thr, c,
+				 a + ((uptr)(c - first) << GRANULE_SHIFT), 0xff,
+				 true, pc)) {
 			u64 other = r0 && rec_slot(r0) != thr->slot ? r0 : r1;
 			if (other && rec_slot(other) != thr->slot) {
 				known = other & SLOT_BITS;
 				known_max =
 					free_ordered_max(thr, rec_slot(other));
 			}
-			store_relaxed(&c->rec[0], cur);
-			if (r1)
-				store_relaxed(&c->rec[1], 0);
-			if (r2)
-				store_relaxed(&c->rec[2], 0);
-			if (r3)
-				store_relaxed(&c->rec[3], 0);
-		} else {
-			free_granule(thr, c,
-				     a + ((uptr)(c - first) << GRANULE_SHIFT),
-				     0xff, true, pc);
 		}
 		c++;
 	}
