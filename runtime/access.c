@@ -589,11 +589,10 @@ static ALWAYS_INLINE bool sized16_own(struct crace_thread *thr,
 /* access_sized16_miss's cases other than both granules own_cell_two's:
  * logged first, as in access_sized_other. */
 static NOINLINE void access_sized16_other(struct crace_thread *thr, uptr addr,
-					  unsigned flags, uptr pc)
+					  u64 cur, unsigned flags, uptr pc)
 {
 	if (unlikely(thr->hooks_off))
 		return;
-	u64 cur = thr->epoch | 0xff | ((flags & ACC_WRITE) ? REC_WRITE : 0);
 	uptr next = addr + GRANULE_SIZE;
 	struct shadow_cell *c = shadow_cell_get(addr);
 	if (unlikely(!rec_clock(cur) || !c || !(next & (REGION_SIZE - 1)))) {
@@ -625,7 +624,7 @@ static NOINLINE void access_sized16_miss(struct crace_thread *thr, uptr addr,
 		   ((addr + GRANULE_SIZE) & (REGION_SIZE - 1)) &&
 		   own_cell_two(thr, c, cur) && own_cell_two(thr, c + 1, cur)))
 		return trace_access_sized(thr, pc, addr, 16, flags & ACC_WRITE);
-	access_sized16_other(thr, addr, flags, pc);
+	access_sized16_other(thr, addr, cur, flags, pc);
 }
 
 /* Read-shared data in its steady state, covered by an extension record:
