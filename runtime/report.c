@@ -218,12 +218,15 @@ void report_race(struct crace_thread *thr, uptr addr, u64 cur, uptr pc,
 	spin_lock(&report_lock);
 	uptr prev_pcs[REPORT_MAX_FRAMES], cur_pcs[REPORT_MAX_FRAMES];
 	u32 nprev = 0;
+	/* The previous access's bytes: those of the access the trace finds,
+	 * else the record's (which may join several accesses of an epoch). */
+	unsigned prev_bytes = rec_mask(prev);
 	struct trace *t = thread_slot_trace(rec_slot(prev));
 	if (t)
 		nprev = trace_restore(t, rec_clock(prev), addr, rec_mask(prev),
 				      rec_mask(prev) & rec_mask(cur),
 				      rec_is_write(prev), rec_is_atomic(prev),
-				      prev_pcs, REPORT_MAX_FRAMES);
+				      prev_pcs, REPORT_MAX_FRAMES, &prev_bytes);
 	u32 ncur = thread_stack_pcs(thr, pc, cur_pcs, REPORT_MAX_FRAMES);
 	if (already_reported(source_pc(cur_pcs, ncur),
 			     source_pc(prev_pcs, nprev))) {
@@ -247,8 +250,8 @@ void report_race(struct crace_thread *thr, uptr addr, u64 cur, uptr pc,
 	p->previous = true;
 	p->write = rec_is_write(prev);
 	p->atomic = rec_is_atomic(prev);
-	p->addr = granule + __builtin_ctz(rec_mask(prev));
-	p->size = __builtin_popcount(rec_mask(prev));
+	p->addr = granule + __builtin_ctz(prev_bytes);
+	p->size = __builtin_popcount(prev_bytes);
 	p->tid = thread_uid_of_epoch(rec_slot(prev), rec_clock(prev));
 	if (nprev)
 		symbolize_stack(prev_pcs, nprev, false, &p->stack);

@@ -153,11 +153,13 @@ static u64 find_start(struct trace *t, u64 clock, u64 cur, struct replay *r)
 /* How well an access of [a, a+size) stands for a record with byte mask
  * `mask` for granule g: 0 not at all, 1 it is one of the accesses that
  * made the record (a record's mask is the union of its epoch's accesses of
- * one kind), 2 it also touched a byte of `want`. */
+ * one kind), 2 it also touched a byte of `want`. *bytes gets the bytes of
+ * g it touched. */
 static int access_matches(uptr a, uptr size, uptr g, unsigned mask,
-			  unsigned want)
+			  unsigned want, unsigned *bytes)
 {
 	unsigned m = granule_mask(a, size, g);
+	*bytes = m;
 	if (!m || (m & ~mask))
 		return 0;
 	return m & want ? 2 : 1;
@@ -177,9 +179,11 @@ static u32 replay_stack(const struct replay *r, uptr pc, uptr *pcs, u32 max)
 }
 
 u32 trace_restore(struct trace *t, u64 clock, uptr addr, unsigned mask,
-		  unsigned want, bool write, bool atomic, uptr *pcs, u32 max)
+		  unsigned want, bool write, bool atomic, uptr *pcs, u32 max,
+		  unsigned *bytes)
 {
 	int best = 1, match; /* the last of the best matches wins */
+	unsigned m, hit = 0;
 	struct replay r;
 	r.stack = internal_alloc(SHADOW_STACK_MAX * sizeof(uptr));
 	u32 found = 0;
@@ -218,8 +222,10 @@ u32 trace_restore(struct trace *t, u64 clock, uptr addr, unsigned mask,
 			if (epoch == clock && !(ev & EV_WRITE) == !write &&
 			    !(ev & EV_ATOMIC) == !atomic &&
 			    (match = access_matches(w1 & EV_PC_MASK, w1 >> 48,
-						    g, mask, want)) >= best) {
+						    g, mask, want, &m)) >=
+				    best) {
 				best = match;
+				hit = m;
 				found = replay_stack(&r, last_pc, pcs, max);
 			}
 			break;
@@ -233,8 +239,10 @@ u32 trace_restore(struct trace *t, u64 clock, uptr addr, unsigned mask,
 			    ((ev >> EV_KIND_SHIFT) == EV_SHORT_WRITE) ==
 				    write &&
 			    (match = access_matches(short_addr(ev, size), size,
-						    g, mask, want)) >= best) {
+						    g, mask, want, &m)) >=
+				    best) {
 				best = match;
+				hit = m;
 				found = replay_stack(&r, last_pc, pcs, max);
 			}
 			break;
@@ -248,6 +256,8 @@ u32 trace_restore(struct trace *t, u64 clock, uptr addr, unsigned mask,
 		    t->mask + 1 - (1ull << t->part_shift) ||
 	    load_relaxed(&t->gen) != gen)
 		found = 0;
+	if (found)
+		*bytes = hit;
 out:
 	internal_free(r.stack, SHADOW_STACK_MAX * sizeof(uptr));
 	return found;

@@ -135,8 +135,10 @@ static ALWAYS_INLINE void trace_access_sized(struct crace_thread *thr, uptr pc,
  * widened) a record with byte mask `mask` for the granule of `addr`: the last
  * such access whose bytes lie within mask, preferring one that touched a
  * byte of `want` (the bytes that raced). Fills pcs innermost first and
- * returns the count, or 0 when the history no longer holds it. */
+ * returns the count, with the bytes of the granule that access touched in
+ * *bytes, or 0 when the history no longer holds it. */
 u32 trace_restore(struct trace *t, u64 clock, uptr addr, unsigned mask,
-		  unsigned want, bool write, bool atomic, uptr *pcs, u32 max);
+		  unsigned want, bool write, bool atomic, uptr *pcs, u32 max,
+		  unsigned *bytes);
 
 #endif
