@@ -462,33 +462,51 @@ static NOINLINE void access_sized_general(uptr addr, unsigned size,
 	access_slow(thr, addr, mask, flags, pc);
 }
 
-/* access_own for a plain access and the usual cell of at most two records
- * (a thread's read and write of one epoch): false also when the cell has
- * more, or the thread's clock is 0 (it ignores accesses). A plain access
- * supersedes an own record that has no byte or write it lacks. */
-static ALWAYS_INLINE bool own_cell_two(struct crace_thread *thr,
-				       struct shadow_cell *c, u64 cur)
+/* Record r belongs to another slot than epoch's (an empty slot does not). */
+static ALWAYS_INLINE bool foreign(u64 epoch, u64 r)
 {
-	u64 r0 = load_relaxed(&c->rec[0]), r1 = load_relaxed(&c->rec[1]);
-	u64 epoch = thr->epoch;
-	if (load_relaxed(&c->rec[2]) | load_relaxed(&c->rec[3]))
-		return false;
-	if (!(r0 | r1)) { /* an empty cell: fresh memory */
-		if (!rec_clock(epoch))
-			return false;
-		store_relaxed(&c->rec[0], cur);
-		return true;
-	}
-	if (!own_older(epoch, r0) || !own_older(epoch, r1))
-		return false;
+	return r && ((r ^ epoch) & (REC_SLOT_BITS << REC_SLOT_SHIFT));
+}
+
+/* Stores the plain access cur over a cell of at most two own older
+ * records r0, r1 (own_older_two): cur supersedes a record with no byte or
+ * write it lacks; the others stay. */
+static ALWAYS_INLINE void own_store_two(struct shadow_cell *c, u64 cur, u64 r0,
+					u64 r1)
+{
 	u64 lacks = ~cur & (REC_MASK_BITS | REC_WRITE);
 	bool keep0 = r0 & lacks, keep1 = r1 & lacks;
 	if (unlikely(keep0 && keep1))
 		store_relaxed(&c->rec[2], r1);
-	u64 n1 = keep0 ? r0 : keep1 ? r1 : 0;
-	if (n1 != r1)
-		store_relaxed(&c->rec[1], n1);
+	store_relaxed(&c->rec[1], keep0 ? r0 : keep1 ? r1 : 0);
 	store_relaxed(&c->rec[0], cur);
+}
+
+/* access_own for a plain access and the usual cell of at most two records
+ * (a thread's read and write of one epoch, or none: fresh memory): false
+ * when the cell has more. cur's clock is not 0: the callers send a thread
+ * that ignores accesses elsewhere, once per access. */
+static ALWAYS_INLINE bool own_cell_two(u64 epoch, struct shadow_cell *c,
+				       u64 cur)
+{
+	u64 r0 = load_relaxed(&c->rec[0]), r1 = load_relaxed(&c->rec[1]);
+	u64 older = epoch & ~((1ull << REC_CLOCK_SHIFT) - 1);
+	/* The last two slots empty, so the first two are no extension tag;
+	 * each empty or this thread's of an older epoch: below its clock
+	 * (empty slots are too) and of its slot. */
+	if (load_relaxed(&c->rec[2]) | load_relaxed(&c->rec[3]) ||
+	    r0 >= older || r1 >= older)
+		return false;
+	if (r0) {
+		if (foreign(epoch, r0))
+			return false;
+	} else if (!r1) { /* fresh memory */
+		store_relaxed(&c->rec[0], cur);
+		return true;
+	}
+	if (foreign(epoch, r1))
+		return false;
+	own_store_two(c, cur, r0, r1);
 	return true;
 }
 
@@ -574,7 +592,8 @@ static ALWAYS_INLINE void access_sized_miss(struct crace_thread *thr,
 					    struct shadow_cell *c, uptr addr,
 					    u64 cur, unsigned size, uptr pc)
 {
-	if (unlikely(thr->hooks_off) || !own_cell_two(thr, c, cur))
+	if (unlikely(thr->hooks_off || !rec_clock(cur)) ||
+	    !own_cell_two(thr->epoch, c, cur))
 		return access_sized_other(thr, c, addr, cur, size, pc);
 	trace_access_sized(thr, pc, addr, size, rec_is_write(cur));
 }
@@ -583,7 +602,7 @@ static ALWAYS_INLINE void access_sized_miss(struct crace_thread *thr,
 static ALWAYS_INLINE bool sized16_own(struct crace_thread *thr,
 				      struct shadow_cell *c, u64 cur)
 {
-	return cell_covers_full(c, cur) || own_cell_two(thr, c, cur);
+	return cell_covers_full(c, cur) || own_cell_two(thr->epoch, c, cur);
 }
 
 /* access_sized16_miss's cases other than both granules own_cell_two's:
@@ -615,14 +634,17 @@ static NOINLINE void access_sized16_other(struct crace_thread *thr, uptr addr,
  * The commonest case, both granules holding only this thread's older
  * records, as in access_sized_miss; when the second is not, the first has
  * its record and access_sized16_other finds it covered. */
-static NOINLINE void access_sized16_miss(struct crace_thread *thr, uptr addr,
-					 unsigned flags, uptr pc)
+static ALWAYS_INLINE void access_sized16_miss(struct crace_thread *thr,
+					      uptr addr, unsigned flags,
+					      uptr pc)
 {
-	u64 cur = thr->epoch | 0xff | ((flags & ACC_WRITE) ? REC_WRITE : 0);
+	u64 epoch = thr->epoch,
+	    cur = epoch | 0xff | ((flags & ACC_WRITE) ? REC_WRITE : 0);
 	struct shadow_cell *c = shadow_cell_peek(addr);
-	if (likely(!thr->hooks_off && c &&
+	if (likely(!thr->hooks_off && rec_clock(cur) && c &&
 		   ((addr + GRANULE_SIZE) & (REGION_SIZE - 1)) &&
-		   own_cell_two(thr, c, cur) && own_cell_two(thr, c + 1, cur)))
+		   own_cell_two(epoch, c, cur) &&
+		   own_cell_two(epoch, c + 1, cur)))
 		return trace_access_sized(thr, pc, addr, 16, flags & ACC_WRITE);
 	access_sized16_other(thr, addr, cur, flags, pc);
 }
