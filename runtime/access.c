@@ -273,33 +273,36 @@ static bool access_own(struct crace_thread *thr, struct shadow_cell *c, u64 cur)
  * supersedes, or else an empty slot takes cur. Other records stay even
  * where cur would let update_records drop them: they only take room.
  * Returns false (the general case decides) on a possible race, an own
- * record of this epoch (masks merge there), a tag or a full cell. */
+ * record of this epoch (masks merge there), a tag or a full cell. Slot and
+ * epoch are compared on r ^ cur, without unpacking the record. */
 static ALWAYS_INLINE bool read_update(const struct crace_thread *thr,
 				      struct shadow_cell *c, u64 cur)
 {
 	u64 old[CELL_RECORDS];
 	load_cell(c, old);
-	int own = -1, empty = -1;
+	if (rec_is_ext(old[CELL_TAG]))
+		return false;
+	int k = -1;
+	bool own = false;
 #pragma clang loop unroll(full)
-	for (int k = 0; k < CELL_RECORDS; k++) {
-		u64 r = old[k];
+	for (int i = 0; i < CELL_RECORDS; i++) {
+		u64 r = old[i], d = r ^ cur;
 		if (!r) {
-			if (empty < 0)
-				empty = k;
-		} else if (rec_is_ext(r)) {
-			return false;
-		} else if (rec_slot(r) == thr->slot) {
-			if (rec_clock(r) == thr->clock)
+			if (k < 0)
+				k = i;
+		} else if (!(d & (REC_SLOT_BITS << REC_SLOT_SHIFT))) {
+			if (!(d >> REC_CLOCK_SHIFT))
 				return false;
-			if (own < 0 && !rec_is_write(r) && !rec_is_atomic(r) &&
-			    !(rec_mask(r) & ~rec_mask(cur)))
-				own = k;
-		} else if (rec_is_write(r) && (rec_mask(r) & rec_mask(cur)) &&
-			   !happens_before(thr, r)) {
+			if (!own && !(r & (REC_WRITE | REC_ATOMIC |
+					   (~cur & REC_MASK_BITS)))) {
+				k = i;
+				own = true;
+			}
+		} else if ((r & REC_WRITE) && (r & cur & REC_MASK_BITS) &&
+			   rec_clock(r) > vc_get(&thr->vc, rec_slot(r))) {
 			return false;
 		}
 	}
-	int k = own >= 0 ? own : empty;
 	if (k < 0)
 		return false;
 	store_relaxed(&c->rec[k], cur);
@@ -556,46 +559,59 @@ static NOINLINE void access_sized_logged_rest(struct crace_thread *thr,
 	access_sized_rest(thr, c, addr, cur, pc);
 }
 
-/* A sized hook's miss that own_cell_two did not take: logged first (a
- * thread that races with the new record then finds the access in the
- * trace), then access_sized_rest. Only tail calls, so no register saves. */
-static NOINLINE void access_sized_other(struct crace_thread *thr,
-					struct shadow_cell *c, uptr addr,
-					u64 cur, unsigned size, uptr pc)
+/* A sized hook's miss by a thread in the runtime (a signal handler
+ * interrupted it) or ignoring accesses. */
+static NOINLINE void access_sized_ignored(struct crace_thread *thr, uptr addr,
+					  u64 cur, uptr pc)
 {
-	if (unlikely(thr->hooks_off))
-		return;
-	if (unlikely(!rec_clock(cur))) /* ignoring accesses: access_slow */
-		return access_slow(thr, addr, rec_mask(cur),
-				   rec_is_write(cur) ? ACC_WRITE : 0, pc);
-	if (unlikely(!trace_access_short(thr, pc, addr, size,
-					 rec_is_write(cur))))
-		return access_sized_logged_rest(thr, c, addr, cur, size, pc);
-	if (rec_is_write(cur))
-		return access_sized_rest(thr, c, addr, cur, pc);
-	/* The commonest other case inline: a read of read-shared data (an
-	 * extension's tag, which the hook sent elsewhere, can only have
-	 * appeared since; read_update declines it and the general case
-	 * takes it). */
-	if (!read_update(thr, c, cur))
-		access_sized_finish(thr, c, addr, cur, pc);
+	if (!thr->hooks_off)
+		access_slow(thr, addr, rec_mask(cur),
+			    rec_is_write(cur) ? ACC_WRITE : 0, pc);
 }
 
-/* A sized hook's miss not on read-shared data. The commonest is a cell
- * holding only this thread's older records (every first touch of an epoch:
- * stencil's grid after each barrier, a fresh heap block): own_cell_two
- * stores, then the access is logged, so this path makes no call but tail
- * calls and saves no registers. (Between the two, a racing thread would
- * find no stack for the new record: a report without the previous stack,
- * as when its history is overwritten.) Inline in the hooks. */
+/* A sized hook's miss, not on read-shared data beyond the cell. The
+ * commonest is a cell holding only this thread's older records (every
+ * first touch of an epoch: a worker's private data after each lock
+ * release, a fresh heap block): own_cell_two stores, then the access is
+ * logged. (Between the two, a racing thread would find no stack for the
+ * new record: a report without the previous stack, as when its history is
+ * overwritten.) Every other case is logged first (a thread that races with
+ * the new record then finds the access in the trace), then handled: a read
+ * of read-shared data inline, the rest by access_sized_rest. Only tail
+ * calls, so the hooks that tail-call this save no registers; one function
+ * per kind, so each has only its kind's code. */
 static ALWAYS_INLINE void access_sized_miss(struct crace_thread *thr,
 					    struct shadow_cell *c, uptr addr,
 					    u64 cur, unsigned size, uptr pc)
 {
-	if (unlikely(thr->hooks_off || !rec_clock(cur)) ||
-	    !own_cell_two(thr->epoch, c, cur))
-		return access_sized_other(thr, c, addr, cur, size, pc);
-	trace_access_sized(thr, pc, addr, size, rec_is_write(cur));
+	bool write = rec_is_write(cur);
+	if (unlikely(thr->hooks_off || !rec_clock(cur)))
+		return access_sized_ignored(thr, addr, cur, pc);
+	if (own_cell_two(thr->epoch, c, cur))
+		return trace_access_sized(thr, pc, addr, size, write);
+	if (unlikely(!trace_access_short(thr, pc, addr, size, write)))
+		return access_sized_logged_rest(thr, c, addr, cur, size, pc);
+	if (write)
+		return access_sized_rest(thr, c, addr, cur, pc);
+	/* An extension's tag, which the hook sent elsewhere, can only have
+	 * appeared since; read_update declines it and the general case takes
+	 * it. */
+	if (!read_update(thr, c, cur))
+		access_sized_finish(thr, c, addr, cur, pc);
+}
+
+static NOINLINE void access_read_miss(struct crace_thread *thr,
+				      struct shadow_cell *c, uptr addr, u64 cur,
+				      unsigned size, uptr pc)
+{
+	access_sized_miss(thr, c, addr, cur & ~REC_WRITE, size, pc);
+}
+
+static NOINLINE void access_write_miss(struct crace_thread *thr,
+				       struct shadow_cell *c, uptr addr,
+				       u64 cur, unsigned size, uptr pc)
+{
+	access_sized_miss(thr, c, addr, cur | REC_WRITE, size, pc);
 }
 
 /* One granule of a 16-byte miss: covered, or own_cell_two's. */
@@ -683,8 +699,10 @@ static ALWAYS_INLINE void access_sized(uptr addr, unsigned size, unsigned flags,
 	u64 last = load_relaxed(&c->rec[CELL_TAG]);
 	if (rec_is_ext(last))
 		return access_sized_shared(addr, size, mask, flags, pc, last);
-	access_sized_miss(thr, c, addr, access_record(thr, mask, flags), size,
-			  pc);
+	u64 cur = access_record(thr, mask, flags);
+	if (flags & ACC_WRITE)
+		return access_write_miss(thr, c, addr, cur, size, pc);
+	access_read_miss(thr, c, addr, cur, size, pc);
 }
 
 #define DEFINE_ACCESS(n)                                                       \
