@@ -23,11 +23,13 @@
  *   every byte of the access in its mask (r & 0xff), where W is 1 << 25 for
  *   a write and 0 for a read, and ignore is 1 << 25 for a read, 0 for a write
  *   (a 16-byte access tests both granules; the second's cell is the first's
- *   plus 32 unless it starts a region, which is left to the hook)
+ *   plus 32: past a region's last granule that is an empty cell the runtime
+ *   maps after every chunk, so the hook decides)
  *
- * Otherwise it calls the hook. So the directory geometry and the record
- * layout of runtime/shadow.h are part of this ABI: changing them bumps the
- * version.
+ * Otherwise it calls the hook with the address and the first granule's cell
+ * (NULL when chunk is: __crace_cell_of below), so the hook does not look
+ * the cell up again. So the directory geometry and the record layout of
+ * runtime/shadow.h are part of this ABI: changing them bumps the version.
  *
  * Memory orders are passed as C11 memory_order values (CRACE_MO_*). */
 #ifndef CRACE_ABI_H
@@ -36,7 +38,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define CRACE_ABI_VERSION 3
+#define CRACE_ABI_VERSION 4
 
 enum {
 	CRACE_MO_RELAXED = 0,
@@ -54,19 +56,28 @@ extern "C" {
 void __crace_init(unsigned abi_version, uint64_t *epoch_copy);
 extern void *__crace_shadow_dir[];
 
+/* The cell a sized hook is given: that of addr's granule, or NULL while
+ * its region has no shadow. */
+static inline void *__crace_cell_of(const void *addr)
+{
+	uintptr_t a = (uintptr_t)addr;
+	char *chunk = (char *)__crace_shadow_dir[(a >> 22) & ((1ul << 25) - 1)];
+	return chunk ? chunk + ((a & 0x3ffff8) << 2) : NULL;
+}
+
 /* Plain (and volatile) accesses, scalars and vectors. Sizes 1..8 aligned to
  * their size, 16 aligned to 8; anything else (unaligned, odd sizes) goes
- * through the range calls. */
-void __crace_read1(const void *addr);
-void __crace_read2(const void *addr);
-void __crace_read4(const void *addr);
-void __crace_read8(const void *addr);
-void __crace_read16(const void *addr);
-void __crace_write1(void *addr);
-void __crace_write2(void *addr);
-void __crace_write4(void *addr);
-void __crace_write8(void *addr);
-void __crace_write16(void *addr);
+ * through the range calls. cell is __crace_cell_of(addr). */
+void __crace_read1(const void *addr, void *cell);
+void __crace_read2(const void *addr, void *cell);
+void __crace_read4(const void *addr, void *cell);
+void __crace_read8(const void *addr, void *cell);
+void __crace_read16(const void *addr, void *cell);
+void __crace_write1(void *addr, void *cell);
+void __crace_write2(void *addr, void *cell);
+void __crace_write4(void *addr, void *cell);
+void __crace_write8(void *addr, void *cell);
+void __crace_write16(void *addr, void *cell);
 void __crace_read_range(const void *addr, size_t size);
 void __crace_write_range(void *addr, size_t size);
 

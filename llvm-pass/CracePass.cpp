@@ -4,6 +4,7 @@
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Analysis/CaptureTracking.h"
 #include "llvm/Analysis/ValueTracking.h"
+#include "llvm/IR/CFG.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/IRBuilder.h"
@@ -172,7 +173,7 @@ void Instrumenter::instrumentAccess(Instruction *I, Value *Addr, Type *Ty,
 	const char *Kind = IsWrite ? "write" : "read";
 	emitFastPath(I, B, Addr, Size, IsWrite,
 		     hook(("__crace_" + Twine(Kind) + Twine(Size)).str(),
-			  VoidTy, {PtrTy}));
+			  VoidTy, {PtrTy, PtrTy}));
 }
 
 // The module's TLS copy of the running thread's epoch (crace_abi.h).
@@ -186,8 +187,11 @@ GlobalVariable *Instrumenter::epochCopy()
 	return EpochCopy;
 }
 
-// The same-epoch test inline (crace_abi.h), the hook only when it fails: a
-// 16-byte access tests both granules. The hook's call sits in a cold block.
+// The same-epoch test inline (crace_abi.h), the hook only when it fails,
+// given the first granule's cell (NULL when its region has no shadow yet):
+// a 16-byte access tests both granules, the second's cell always the
+// first's plus one (a chunk ends with an empty cell). The hook's call sits
+// in a cold block.
 // A record r covers the access when (r | Fill) == Want, with Fill the bits
 // that may differ (the write bit for a read, the bytes outside the access)
 // and Want the epoch with the write bit and all 8 mask bits set: one OR and
@@ -212,7 +216,7 @@ void Instrumenter::emitFastPath(Instruction *I, IRBuilder<> &B, Value *Addr,
 	Head->getTerminator()->eraseFromParent();
 	BasicBlock *Slow = BasicBlock::Create(C, "crace.slow", F);
 	B.SetInsertPoint(Head);
-	Value *Cell = nullptr;
+	Value *Cell = nullptr, *FirstCell = nullptr;
 	for (uint64_t G = 0; G < Size; G += 8) {
 		Value *GA = G ? B.CreateAdd(A, B.getInt64(G)) : A;
 		Value *Fill = B.getInt64(IsWrite ? 0 : W);
@@ -224,16 +228,13 @@ void Instrumenter::emitFastPath(Instruction *I, IRBuilder<> &B, Value *Addr,
 						B.getInt64((1ull << Size) - 1),
 						B.CreateAnd(GA, 7)),
 					0xff));
-		Value *Off = B.CreateAnd(GA, 0x3ffff8);
-		BasicBlock *Have = BasicBlock::Create(C, "crace.cell", F, Cont);
 		if (G) {
-			// The second granule's cell follows the first's unless
-			// it starts the next region (then the hook decides).
-			B.CreateCondBr(B.CreateICmpNE(Off, B.getInt64(0)), Have,
-				       Slow, Likely);
-			B.SetInsertPoint(Have);
+			// Past a region's end this is the chunk's empty last
+			// cell, which covers nothing: the hook decides.
 			Cell = B.CreateAdd(Cell, B.getInt64(32));
 		} else {
+			BasicBlock *Have =
+				BasicBlock::Create(C, "crace.cell", F, Cont);
 			Value *Index = B.CreateAnd(B.CreateLShr(GA, 22),
 						   (1ull << 25) - 1);
 			LoadInst *Chunk = B.CreateAlignedLoad(
@@ -244,7 +245,9 @@ void Instrumenter::emitFastPath(Instruction *I, IRBuilder<> &B, Value *Addr,
 			B.CreateCondBr(B.CreateICmpNE(Chunk, B.getInt64(0)),
 				       Have, Slow, Likely);
 			B.SetInsertPoint(Have);
-			Cell = B.CreateAdd(Chunk, B.CreateShl(Off, 2));
+			FirstCell = Cell = B.CreateAdd(
+				Chunk,
+				B.CreateShl(B.CreateAnd(GA, 0x3ffff8), 2));
 		}
 		BasicBlock *Next =
 			G + 8 < Size
@@ -273,7 +276,12 @@ void Instrumenter::emitFastPath(Instruction *I, IRBuilder<> &B, Value *Addr,
 	}
 	B.SetInsertPoint(Slow);
 	B.SetCurrentDebugLocation(Loc);
-	B.CreateCall(Hook, {B.CreatePointerCast(Addr, PtrTy)});
+	PHINode *HookCell = B.CreatePHI(SizeTy, 0);
+	for (BasicBlock *Pred : predecessors(Slow))
+		HookCell->addIncoming(Pred == Head ? B.getInt64(0) : FirstCell,
+				      Pred);
+	B.CreateCall(Hook, {B.CreatePointerCast(Addr, PtrTy),
+			    B.CreateIntToPtr(HookCell, PtrTy)});
 	B.CreateBr(Cont);
 }
 

@@ -651,13 +651,12 @@ static NOINLINE void access_sized16_other(struct crace_thread *thr, uptr addr,
  * records, as in access_sized_miss; when the second is not, the first has
  * its record and access_sized16_other finds it covered. */
 static ALWAYS_INLINE void access_sized16_miss(struct crace_thread *thr,
-					      uptr addr, unsigned flags,
-					      uptr pc)
+					      struct shadow_cell *c, uptr addr,
+					      unsigned flags, uptr pc)
 {
 	u64 epoch = thr->epoch,
 	    cur = epoch | 0xff | ((flags & ACC_WRITE) ? REC_WRITE : 0);
-	struct shadow_cell *c = shadow_cell_peek(addr);
-	if (likely(!thr->hooks_off && rec_clock(cur) && c &&
+	if (likely(!thr->hooks_off && rec_clock(cur) &&
 		   ((addr + GRANULE_SIZE) & (REGION_SIZE - 1)) &&
 		   own_cell_two(epoch, c, cur) &&
 		   own_cell_two(epoch, c + 1, cur)))
@@ -667,12 +666,12 @@ static ALWAYS_INLINE void access_sized16_miss(struct crace_thread *thr,
 
 /* Read-shared data in its steady state, covered by an extension record:
  * checked without locking, cell creation or options. */
-static NOINLINE void access_sized_shared(uptr addr, unsigned size,
-					 unsigned mask, unsigned flags, uptr pc,
-					 u64 tag)
+static NOINLINE void access_sized_shared(struct shadow_cell *c, u64 tag,
+					 uptr addr, unsigned size,
+					 unsigned flags, uptr pc)
 {
-	if (ext_covers(shadow_cell_peek(addr), tag,
-		       access_record(crace_cur, mask, flags)))
+	unsigned mask = sized_mask(addr, size);
+	if (ext_covers(c, tag, access_record(crace_cur, mask, flags)))
 		return;
 	access_sized_general(addr, size, mask, flags, pc);
 }
@@ -680,25 +679,23 @@ static NOINLINE void access_sized_shared(uptr addr, unsigned size,
 /* An aligned access of 1, 2, 4, 8 or 16 bytes that the pass's inline test
  * (crace_abi.h) found not covered, so the hooks do not test it again: a
  * covered access reaching the paths below changes nothing there either.
- * Everything is a tail call, so the exported hooks are leaves that save no
- * registers. A miss on read-shared data with more readers than the cell
- * holds (an extension tag) goes to the cheapest slow path, which scans the
- * extension. */
-static ALWAYS_INLINE void access_sized(uptr addr, unsigned size, unsigned flags,
-				       uptr pc)
+ * c is the cell the inline test computed (NULL before its region has
+ * shadow). Everything is a tail call, so the exported hooks are leaves
+ * that save no registers. A miss on read-shared data with more readers
+ * than the cell holds (an extension tag) goes to the cheapest slow path,
+ * which scans the extension. */
+static ALWAYS_INLINE void access_sized(uptr addr, struct shadow_cell *c,
+				       unsigned size, unsigned flags, uptr pc)
 {
 	struct crace_thread *thr = crace_cur;
 	unsigned mask = size == 16 ? 0xffu : sized_mask(addr, size);
-	if (unlikely(!thr))
+	if (unlikely(!thr || !c))
 		return access_sized_general(addr, size, mask, flags, pc);
 	if (size == 16)
-		return access_sized16_miss(thr, addr, flags, pc);
-	struct shadow_cell *c = shadow_cell_peek(addr);
-	if (unlikely(!c))
-		return access_sized_general(addr, size, mask, flags, pc);
+		return access_sized16_miss(thr, c, addr, flags, pc);
 	u64 last = load_relaxed(&c->rec[CELL_TAG]);
 	if (rec_is_ext(last))
-		return access_sized_shared(addr, size, mask, flags, pc, last);
+		return access_sized_shared(c, last, addr, size, flags, pc);
 	u64 cur = access_record(thr, mask, flags);
 	if (flags & ACC_WRITE)
 		return access_write_miss(thr, c, addr, cur, size, pc);
@@ -706,13 +703,13 @@ static ALWAYS_INLINE void access_sized(uptr addr, unsigned size, unsigned flags,
 }
 
 #define DEFINE_ACCESS(n)                                                       \
-	CRACE_EXPORT void __crace_read##n(const void *addr)                    \
+	CRACE_EXPORT void __crace_read##n(const void *addr, void *cell)        \
 	{                                                                      \
-		access_sized((uptr)addr, n, 0, CALLER_PC());                   \
+		access_sized((uptr)addr, cell, n, 0, CALLER_PC());             \
 	}                                                                      \
-	CRACE_EXPORT void __crace_write##n(void *addr)                         \
+	CRACE_EXPORT void __crace_write##n(void *addr, void *cell)             \
 	{                                                                      \
-		access_sized((uptr)addr, n, ACC_WRITE, CALLER_PC());           \
+		access_sized((uptr)addr, cell, n, ACC_WRITE, CALLER_PC());     \
 	}
 DEFINE_ACCESS(1)
 DEFINE_ACCESS(2)

@@ -31,12 +31,13 @@ struct shadow_cell *shadow_cell_create(uptr addr)
 	if (addr >> APP_ADDR_BITS)
 		return NULL;
 	struct shadow_cell **slot = &shadow_dir[addr >> REGION_SHIFT];
-	struct shadow_cell *chunk = internal_mmap(CHUNK_BYTES, "shadow memory");
-	hg_atomic_only(chunk, CHUNK_BYTES);
+	struct shadow_cell *chunk =
+		internal_mmap(CHUNK_MAP_BYTES, "shadow memory");
+	hg_atomic_only(chunk, CHUNK_MAP_BYTES);
 	struct shadow_cell *expected = NULL;
 	if (!__atomic_compare_exchange_n(slot, &expected, chunk, false,
 					 __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
-		internal_munmap(chunk, CHUNK_BYTES);
+		internal_munmap(chunk, CHUNK_MAP_BYTES);
 		chunk = expected;
 	}
 	return chunk + ((addr & (REGION_SIZE - 1)) >> GRANULE_SHIFT);

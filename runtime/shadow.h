@@ -3,9 +3,10 @@
  *
  * Layout. The user address space (47 bits) is split into 4 MiB regions. A
  * directory of 2^25 pointers (256 MiB of .bss, backed only where touched)
- * maps region -> shadow chunk; a chunk, mmap'd on first access to
- * its region, holds one 32-byte cell per granule. Nothing depends on where
- * the program, heap, stacks or mappings live: PIE, non-PIE and any ASLR work.
+ * maps region -> shadow chunk; a chunk, mmap'd on first access to its
+ * region, holds one 32-byte cell per granule (and an empty one after:
+ * CHUNK_MAP_BYTES). Nothing depends on where the program, heap, stacks or
+ * mappings live: PIE, non-PIE and any ASLR work.
  *
  * Access record (64 bits), one access by one thread in one epoch:
  *
@@ -105,6 +106,11 @@ struct shadow_ext {
 #define DIR_ENTRIES	(1ul << (APP_ADDR_BITS - REGION_SHIFT))
 #define CELLS_PER_CHUNK (REGION_SIZE >> GRANULE_SHIFT)
 #define CHUNK_BYTES	(CELLS_PER_CHUNK * sizeof(struct shadow_cell))
+/* A chunk is mapped with one more cell after its last, always empty: the
+ * pass's test of a 16-byte access reads the second granule's cell at the
+ * first's plus one without looking for the region's end; there that cell
+ * covers nothing and the hook decides (crace_abi.h). */
+#define CHUNK_MAP_BYTES (CHUNK_BYTES + sizeof(struct shadow_cell))
 
 /* Byte mask that [a, a+size) covers in the granule starting at g. */
 static inline unsigned granule_mask(uptr a, uptr size, uptr g)

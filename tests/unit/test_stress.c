@@ -46,8 +46,8 @@ static NOINLINE void locked_increment(struct crace_thread *thr, long k)
 	__crace_func_entry(__builtin_return_address(0));
 	pthread_mutex_lock(&data_lock); /* as the interceptor would */
 	sync_acquire(thr, (uptr)&data_lock);
-	__crace_read8(&locked_data[k]);
-	__crace_write8(&locked_data[k]);
+	__crace_read8(&locked_data[k], __crace_cell_of(&locked_data[k]));
+	__crace_write8(&locked_data[k], __crace_cell_of(&locked_data[k]));
 	locked_data[k]++;
 	sync_release(thr, (uptr)&data_lock);
 	pthread_mutex_unlock(&data_lock);
@@ -74,17 +74,19 @@ static NOINLINE void hand_over(struct crace_thread *thr, long id, long i)
 	}
 	pthread_mutex_lock(&data_lock);
 	sync_acquire(thr, (uptr)&data_lock);
-	__crace_read8(&nhandoff);
+	__crace_read8(&nhandoff, __crace_cell_of(&nhandoff));
 	if (mine && nhandoff < HANDOFF) {
-		__crace_write8(&handoff[nhandoff]);
+		__crace_write8(&handoff[nhandoff],
+			       __crace_cell_of(&handoff[nhandoff]));
 		handoff[nhandoff] = mine;
-		__crace_write8(&nhandoff);
+		__crace_write8(&nhandoff, __crace_cell_of(&nhandoff));
 		nhandoff++;
 		mine = NULL;
 	} else if (!mine && nhandoff > 0) {
-		__crace_write8(&nhandoff);
+		__crace_write8(&nhandoff, __crace_cell_of(&nhandoff));
 		nhandoff--;
-		__crace_read8(&handoff[nhandoff]);
+		__crace_read8(&handoff[nhandoff],
+			      __crace_cell_of(&handoff[nhandoff]));
 		p = handoff[nhandoff];
 	}
 	sync_release(thr, (uptr)&data_lock);
@@ -104,9 +106,11 @@ static void one_iteration(struct crace_thread *thr, long id, long i)
 {
 	__crace_func_entry(__builtin_return_address(0));
 	/* Read-shared data: several readers per granule need extensions. */
-	__crace_read8(&read_shared[(i * 7 + id) % SHARED]);
+	__crace_read8(&read_shared[(i * 7 + id) % SHARED],
+		      __crace_cell_of(&read_shared[(i * 7 + id) % SHARED]));
 	/* Private data: the fast path and same-thread slow paths. */
-	__crace_write8(&private_data[id][i & 63]);
+	__crace_write8(&private_data[id][i & 63],
+		       __crace_cell_of(&private_data[id][i & 63]));
 	__crace_read_range(&private_data[id][0], 64);
 	/* Atomics on one granule from every thread. */
 	__crace_atomic64_fetch_add(&atomic_counter, 1, CRACE_MO_SEQ_CST);
@@ -180,7 +184,8 @@ int main(int argc, char **argv)
 	thread_init_main();
 	struct crace_thread *main_thr = crace_cur;
 	for (int k = 0; k < SHARED; k++) {
-		__crace_write8(&read_shared[k]);
+		__crace_write8(&read_shared[k],
+			       __crace_cell_of(&read_shared[k]));
 		read_shared[k] = (u64)k;
 	}
 	for (int r = 0; r < rounds; r++) {
@@ -203,7 +208,8 @@ int main(int argc, char **argv)
 			__crace_read_range(private_data[t],
 					   sizeof(private_data[t]));
 		for (int k = 0; k < SHARED; k++)
-			__crace_write8(&locked_data[k]);
+			__crace_write8(&locked_data[k],
+				       __crace_cell_of(&locked_data[k]));
 	}
 	/* Blocks still handed over: found from any byte, forgotten when
 	 * freed (by the main thread, ordered after every worker). */
