@@ -1,7 +1,7 @@
 // Out of address space for shadow (ulimit -v): crace stops with one line
 // naming what it could not map (a 16 MiB chunk of cells and the empty cell
-// after it), exit status 1, instead of crashing. With
-// even less, it stops at start-up, before main.
+// after it), exit status 1, instead of crashing. With even less, it stops at
+// start-up, before main.
 // RUN: %clang_crace -O1 %S/../../../stress/oom.c -o %t
 // RUN: bash -c 'ulimit -v 6291456 && exec %expect_exit 1 %run %t' > %t.out
 // RUN: FileCheck %s < %t.out
