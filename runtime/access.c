@@ -358,20 +358,22 @@ static bool merge_update(const struct crace_thread *thr, struct shadow_cell *c,
 			 u64 cur)
 {
 	u64 old[CELL_RECORDS], out[CELL_RECORDS];
-	bool hb[CELL_RECORDS];
 	load_cell(c, old);
+	if (rec_is_ext(old[CELL_TAG]))
+		return false;
 	int own = -1;
+	unsigned hb = 0; /* bit k: old[k] happens before cur */
+#pragma clang loop unroll(full)
 	for (int k = 0; k < CELL_RECORDS; k++) {
-		u64 r = old[k];
+		u64 r = old[k], d = r ^ cur;
 		if (!r)
 			continue;
-		if (rec_is_ext(r))
-			return false;
-		hb[k] = happens_before(thr, r);
-		if (rec_slot(r) == thr->slot && rec_clock(r) == thr->clock &&
-		    !((r ^ cur) & (REC_WRITE | REC_ATOMIC)))
-			own = k;
-		else if (may_conflict(r, cur) && !hb[k])
+		if (!(d & ~REC_MASK_BITS))
+			own = k; /* this thread's, this epoch and kind */
+		else if (!(d & (REC_SLOT_BITS << REC_SLOT_SHIFT)) ||
+			 rec_clock(r) <= vc_get(&thr->vc, rec_slot(r)))
+			hb |= 1u << k;
+		else if (may_conflict(r, cur))
 			return false;
 	}
 	if (own < 0)
@@ -379,8 +381,10 @@ static bool merge_update(const struct crace_thread *thr, struct shadow_cell *c,
 	u64 merged = old[own] | rec_mask(cur);
 	u32 m = 0;
 	out[m++] = merged;
+#pragma clang loop unroll(full)
 	for (int k = 0; k < CELL_RECORDS; k++)
-		if (old[k] && k != own && !(hb[k] && dominates(merged, old[k])))
+		if (old[k] && k != own &&
+		    !((hb >> k & 1) && dominates(merged, old[k])))
 			out[m++] = old[k];
 	store_records(c, old, out, m);
 	return true;
