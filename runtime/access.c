@@ -423,6 +423,84 @@ static NOINLINE void access_general(struct crace_thread *thr,
 		report_race(thr, addr, cur, pc, racy);
 }
 
+/* r is empty or this thread's older record that the atomic access cur
+ * supersedes (own_superseded). */
+static ALWAYS_INLINE bool atomic_own_gone(u64 epoch, u64 cur, u64 r)
+{
+	return own_older(epoch, r) && own_superseded(cur, r);
+}
+
+/* r is empty or another thread's atomic record, which no atomic access
+ * races with. */
+static ALWAYS_INLINE bool atomic_other(u64 epoch, u64 r)
+{
+	return !r || ((r & REC_ATOMIC) &&
+		      ((r ^ epoch) & (REC_SLOT_BITS << REC_SLOT_SHIFT)));
+}
+
+/* own_cell_two's case for an atomic access: a cell of at most two records,
+ * one empty or this thread's older record that cur supersedes, the other
+ * empty or another thread's atomic record, kept as read_update keeps
+ * records it could drop (a shared counter's cell, bumped by two threads).
+ * False for anything else (write_update decides). */
+static ALWAYS_INLINE bool atomic_cell_two(struct crace_thread *thr,
+					  struct shadow_cell *c, u64 cur)
+{
+	u64 r0 = load_relaxed(&c->rec[0]), r1 = load_relaxed(&c->rec[1]);
+	u64 epoch = thr->epoch;
+	if (load_relaxed(&c->rec[2]) | load_relaxed(&c->rec[3]))
+		return false;
+	if (atomic_own_gone(epoch, cur, r0) && atomic_other(epoch, r1)) {
+		store_relaxed(&c->rec[0], cur);
+		return true;
+	}
+	if (atomic_own_gone(epoch, cur, r1) && atomic_other(epoch, r0)) {
+		store_relaxed(&c->rec[1], r0);
+		store_relaxed(&c->rec[0], cur);
+		return true;
+	}
+	return false;
+}
+
+/* An atomic access's miss that atomic_cell_two did not take: logged first
+ * (as in access_sized_other), then write_update, for loads too (its rules
+ * are update_records' for a cell without an own record of this epoch,
+ * atomic or not), else read-shared data beyond the cell (an extension),
+ * else the general case (an own record of this epoch whose bytes join, a
+ * possible race, a full cell). */
+static NOINLINE void access_atomic_other(struct crace_thread *thr,
+					 struct shadow_cell *c, uptr addr,
+					 u64 cur, unsigned size, uptr pc)
+{
+	trace_access_atomic(thr, pc, addr, size, rec_is_write(cur));
+	if (write_update(thr, c, cur))
+		return;
+	u64 tag = load_relaxed(&c->rec[CELL_TAG]);
+	if (rec_is_ext(tag) && ext_covers(c, tag, cur))
+		return;
+	access_general(thr, c, addr, cur,
+		       (rec_is_write(cur) ? ACC_WRITE : 0) | ACC_ATOMIC |
+			       ACC_NO_TRACE,
+		       pc);
+}
+
+/* An atomic access not covered (atomic_check). The commonest, the first
+ * access of an epoch to a location this thread or others use atomically
+ * (a shared counter), is atomic_cell_two's: stored, then logged, with only
+ * tail calls, as in access_sized_miss. A thread that ignores accesses goes
+ * to access_slow. */
+void access_atomic_miss(struct crace_thread *thr, struct shadow_cell *c,
+			uptr addr, u64 cur, unsigned size, uptr pc)
+{
+	if (unlikely(thr->hooks_off || !c || !rec_clock(cur)))
+		return access_slow(
+			thr, addr, rec_mask(cur),
+			(rec_is_write(cur) ? ACC_WRITE : 0) | ACC_ATOMIC, pc);
+	if (!atomic_cell_two(thr, c, cur))
+		return access_atomic_other(thr, c, addr, cur, size, pc);
+	trace_access_atomic(thr, pc, addr, size, rec_is_write(cur));
+}
+
 void access_slow(struct crace_thread *thr, uptr addr, unsigned mask,
 		 unsigned flags, uptr pc)
 {

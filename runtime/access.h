@@ -18,6 +18,10 @@ void access_slow(struct crace_thread *thr, uptr addr, unsigned mask,
 		 unsigned flags, uptr pc);
 void access_range(struct crace_thread *thr, uptr addr, uptr size,
 		  unsigned flags, uptr pc);
+/* An atomic access of 1, 2, 4 or 8 bytes aligned to its size, record cur,
+ * that no record of its cell c (NULL when it has no shadow yet) covers. */
+void access_atomic_miss(struct crace_thread *thr, struct shadow_cell *c,
+			uptr addr, u64 cur, unsigned size, uptr pc);
 
 static ALWAYS_INLINE u64 access_record(struct crace_thread *thr, unsigned mask,
 				       unsigned flags)

@@ -56,16 +56,26 @@ static bool mo_releases(int mo)
 }
 
 /* Inline, the size a constant. (Not access_sized: that is the plain hooks'
- * miss path, after the pass's inline test.) */
+ * miss path, after the pass's inline test.) The cell and record go to the
+ * miss path, which need not find them again. */
 static ALWAYS_INLINE void atomic_check(uptr addr, unsigned size, bool write,
 				       uptr pc)
 {
 	unsigned flags = ACC_ATOMIC | (write ? ACC_WRITE : 0);
 	struct crace_thread *thr = cur_thread();
-	if (likely(!(addr & (size - 1))))
-		access_granule(thr, addr, sized_mask(addr, size), flags, pc);
-	else
+	if (unlikely(addr & (size - 1))) {
 		access_range(thr, addr, size, flags, pc);
+		return;
+	}
+	struct shadow_cell *c = shadow_cell_peek(addr);
+	u64 cur = access_record(thr, sized_mask(addr, size), flags);
+	if (likely(c)) {
+		u64 ignore = write ? 0 : REC_WRITE;
+		for (int k = 0; k < CELL_RECORDS; k++)
+			if (rec_covers(load_relaxed(&c->rec[k]), cur, ignore))
+				return;
+	}
+	access_atomic_miss(thr, c, addr, cur, size, pc);
 }
 
 /* The memo: a few objects per thread (signal handlers included: it is

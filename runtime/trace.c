@@ -232,10 +232,11 @@ u32 trace_restore(struct trace *t, u64 clock, uptr addr, unsigned mask,
 		}
 		case EV_SHORT_READ:
 		case EV_SHORT_WRITE: {
-			last_pc +=
-				(ev >> EV_DELTA_SHIFT & 0x1fff) - EV_DELTA_BIAS;
+			last_pc += (ev >> EV_DELTA_SHIFT & EV_DELTA_BITS) -
+				   EV_DELTA_BIAS;
 			uptr size = short_size(ev);
-			if (epoch == clock && !atomic &&
+			if (epoch == clock &&
+			    !(ev & EV_SHORT_ATOM) == !atomic &&
 			    ((ev >> EV_KIND_SHIFT) == EV_SHORT_WRITE) ==
 				    write &&
 			    (match = access_matches(short_addr(ev, size), size,

@@ -7,11 +7,12 @@
  *   63..61 kind
  *   ACCESS (2 words)  w0: kind | W<<60 | A<<59 | pc (48 bits)
  *                     w1: size << 48 | address (48 bits)
- *   READ, WRITE       kind | delta << 48 | address << 1 | (size - 1)
- *                     (one word: a plain access of 1, 2, 4, 8 or 16 bytes
+ *   READ, WRITE       kind | A << 60 | delta << 48 | address << 1 |
+ *                     (size - 1)
+ *                     (one word: an access of 1, 2, 4, 8 or 16 bytes
  *                     aligned to its size, 16 to 8, whose pc is within
  *                     EV_DELTA_BIAS of the previous access event's: delta
- *                     is the difference plus EV_DELTA_BIAS, 13 bits. The
+ *                     is the difference plus EV_DELTA_BIAS, 12 bits. The
  *                     size is the count of trailing ones of the low bits,
  *                     at most 4, doubled: the alignment leaves them free.)
  *   ENTRY             kind | caller pc (48 bits)  (function entry)
@@ -55,8 +56,10 @@
 #define EV_ATOMIC      (1ull << 59)
 #define EV_PC_MASK     ((1ull << 48) - 1)
 #define EV_MAX_SIZE    0xffffu
+#define EV_SHORT_ATOM  (1ull << 60)
 #define EV_DELTA_SHIFT 48
-#define EV_DELTA_BIAS  4096ull
+#define EV_DELTA_BITS  0xfffull
+#define EV_DELTA_BIAS  2048ull
 #define EV_SHORT_ADDR  ((1ull << 47) - 1)
 
 struct trace_part {
@@ -97,29 +100,47 @@ static ALWAYS_INLINE void trace_put(struct crace_thread *thr, u64 ev)
 void trace_access(struct crace_thread *thr, uptr pc, uptr addr, uptr size,
 		  bool write, bool atomic);
 
-/* A plain access of a sized hook (1, 2, 4, 8 bytes aligned to the size, or
- * 16 aligned to 8) as a one-word event: false, logging nothing, when its pc
- * is too far from the last access's or a part starts here (then
- * trace_access logs it). */
-static ALWAYS_INLINE bool trace_access_short(struct crace_thread *thr, uptr pc,
-					     uptr addr, unsigned size,
-					     bool write)
+/* An access of 1, 2, 4, 8 bytes aligned to the size, or 16 aligned to 8, as
+ * a one-word event (atomic: EV_SHORT_ATOM or 0): false, logging nothing,
+ * when its pc is too far from the last access's or a part starts here
+ * (then trace_access logs it). */
+static ALWAYS_INLINE bool trace_short(struct crace_thread *thr, uptr pc,
+				      uptr addr, unsigned size, bool write,
+				      u64 atomic)
 {
 	struct trace *t = thr->trace;
 	u64 pos = t->pos;
 	u64 delta = pc - t->last_pc + EV_DELTA_BIAS;
 	if (unlikely(delta >= 2 * EV_DELTA_BIAS || !(pos & t->part_mask)))
 		return false;
-	/* User code and data (the hooks' addresses have shadow) lie below
+	/* User code and data (the accesses' addresses have shadow) lie below
 	 * 2^47: pc and addr need no masking. */
 	t->last_pc = pc;
 	store_relaxed(
 		&t->ev[pos & t->mask],
 		((write ? EV_SHORT_WRITE : EV_SHORT_READ) << EV_KIND_SHIFT) |
-			(delta << EV_DELTA_SHIFT) | ((u64)addr << 1) |
+			atomic | (delta << EV_DELTA_SHIFT) | ((u64)addr << 1) |
 			(size - 1));
 	store_relaxed(&t->pos, pos + 1);
 	return true;
+}
+
+/* A plain access of a sized hook, as trace_short. */
+static ALWAYS_INLINE bool trace_access_short(struct crace_thread *thr, uptr pc,
+					     uptr addr, unsigned size,
+					     bool write)
+{
+	return trace_short(thr, pc, addr, size, write, 0);
+}
+
+/* Logs an atomic access of 1, 2, 4 or 8 bytes aligned to its size, in one
+ * word when it can. */
+static ALWAYS_INLINE void trace_access_atomic(struct crace_thread *thr, uptr pc,
+					      uptr addr, unsigned size,
+					      bool write)
+{
+	if (unlikely(!trace_short(thr, pc, addr, size, write, EV_SHORT_ATOM)))
+		trace_access(thr, pc, addr, size, write, true);
 }
 
 /* Logs a sized hook's plain access, in one word when it can. */
