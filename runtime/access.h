@@ -42,18 +42,20 @@ static ALWAYS_INLINE bool rec_covers(u64 s, u64 rec, u64 ignore)
 /* The fast path: this thread already made this access (or one covering it)
  * in this epoch, so it changes nothing: any race it could have was checked
  * when the covering record was stored. */
-static ALWAYS_INLINE bool access_covered(struct crace_thread *thr, uptr addr,
-					 unsigned mask, unsigned flags)
+static ALWAYS_INLINE bool cell_covers(const struct shadow_cell *c, u64 rec)
 {
-	struct shadow_cell *c = shadow_cell_peek(addr);
-	if (unlikely(!c))
-		return false;
-	u64 rec = access_record(thr, mask, flags);
-	u64 ignore = (flags & ACC_WRITE) ? 0 : REC_WRITE;
+	u64 ignore = rec_is_write(rec) ? 0 : REC_WRITE;
 	for (int k = 0; k < CELL_RECORDS; k++)
 		if (rec_covers(load_relaxed(&c->rec[k]), rec, ignore))
 			return true;
 	return false;
+}
+
+static ALWAYS_INLINE bool access_covered(struct crace_thread *thr, uptr addr,
+					 unsigned mask, unsigned flags)
+{
+	struct shadow_cell *c = shadow_cell_peek(addr);
+	return likely(c) && cell_covers(c, access_record(thr, mask, flags));
 }
 
 /* Slot r covers a whole-granule access: (r | fill) == want as in the

@@ -69,12 +69,8 @@ static ALWAYS_INLINE void atomic_check(uptr addr, unsigned size, bool write,
 	}
 	struct shadow_cell *c = shadow_cell_peek(addr);
 	u64 cur = access_record(thr, sized_mask(addr, size), flags);
-	if (likely(c)) {
-		u64 ignore = write ? 0 : REC_WRITE;
-		for (int k = 0; k < CELL_RECORDS; k++)
-			if (rec_covers(load_relaxed(&c->rec[k]), cur, ignore))
-				return;
-	}
+	if (likely(c) && cell_covers(c, cur))
+		return;
 	access_atomic_miss(thr, c, addr, cur, size, pc);
 }
 
