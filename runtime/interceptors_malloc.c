@@ -3,6 +3,7 @@
  * give every new block fresh shadow and remember where it came from. */
 #include "heap.h"
 #include "interceptors.h"
+#include "malloc_cache.h"
 #include <errno.h>
 #include <malloc.h>
 #include <stdlib.h>
@@ -37,9 +38,25 @@ static size_t untrack(void *p, uptr self, uptr caller)
 	return size;
 }
 
+/* A block for malloc(n): one malloc_cache kept, or glibc's. */
+static void *block_alloc(size_t n)
+{
+	struct crace_thread *thr = intercept_thread();
+	void *p = thr ? malloc_cache_get(thr, n) : NULL;
+	return p ? p : __libc_malloc(n);
+}
+
+/* Gives back a block untrack found size bytes big (0: not tracked). */
+static void block_free(void *p, size_t size)
+{
+	struct crace_thread *thr = intercept_thread();
+	if (!size || !thr || !malloc_cache_put(thr, p, size))
+		__libc_free(p);
+}
+
 CRACE_EXPORT void *malloc(size_t n)
 {
-	return track(__libc_malloc(n), n, SELF_PC(malloc), CALLER_PC());
+	return track(block_alloc(n), n, SELF_PC(malloc), CALLER_PC());
 }
 
 CRACE_EXPORT void *calloc(size_t n, size_t size)
@@ -64,8 +81,7 @@ CRACE_EXPORT void *realloc(void *p, size_t n)
 
 CRACE_EXPORT void free(void *p)
 {
-	untrack(p, SELF_PC(free), CALLER_PC());
-	__libc_free(p);
+	block_free(p, untrack(p, SELF_PC(free), CALLER_PC()));
 }
 
 CRACE_EXPORT void *memalign(size_t align, size_t n)
@@ -124,7 +140,7 @@ DEFINE_REAL(void *, _ZnamSt11align_val_tRKSt9nothrow_t, size_t, size_t,
 	    const nothrow_t *);
 
 #define NEW(name, ...)                                                         \
-	void *p = __libc_malloc(n ? n : 1);                                    \
+	void *p = block_alloc(n ? n : 1);                                      \
 	if (!p)                                                                \
 		return REAL(name)(__VA_ARGS__);                                \
 	return track(p, n, SELF_PC(name), CALLER_PC())
@@ -176,9 +192,7 @@ CRACE_EXPORT void *_ZnamSt11align_val_tRKSt9nothrow_t(size_t n, size_t align,
 	NEW_ALIGNED(_ZnamSt11align_val_tRKSt9nothrow_t, n, align, nt);
 }
 
-#define DELETE(name)                                                           \
-	untrack(p, SELF_PC(name), CALLER_PC());                                \
-	__libc_free(p)
+#define DELETE(name) block_free(p, untrack(p, SELF_PC(name), CALLER_PC()))
 
 CRACE_EXPORT void _ZdlPv(void *p)
 {

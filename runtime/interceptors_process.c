@@ -16,6 +16,7 @@
 #include "deadlock.h"
 #include "heap.h"
 #include "interceptors.h"
+#include "malloc_cache.h"
 #include "options.h"
 #include "output.h"
 #include "report.h"
@@ -109,6 +110,7 @@ static void fork_prepare(void)
 	thread_fork_lock();
 	sync_fork_lock();
 	heap_fork_lock();
+	malloc_cache_fork_lock();
 	annotations_fork_lock();
 	shadow_fork_lock();
 	alloc_fork_lock();
@@ -120,6 +122,7 @@ static void fork_unlock(void)
 	alloc_fork_unlock();
 	shadow_fork_unlock();
 	annotations_fork_unlock();
+	malloc_cache_fork_unlock();
 	heap_fork_unlock();
 	sync_fork_unlock();
 	thread_fork_unlock();

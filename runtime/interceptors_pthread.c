@@ -5,6 +5,7 @@
 #include "alloc.h"
 #include "interceptors.h"
 #include "locks.h"
+#include "malloc_cache.h"
 #include "sync.h"
 #include "unwind.h"
 #include <errno.h>
@@ -88,6 +89,7 @@ static void *thread_trampoline(void *p)
 	thread_start(a.ctx, (uptr)__builtin_frame_address(0));
 	pthread_sigmask(SIG_SETMASK, &a.sigmask, NULL);
 	void *ret = a.fn(a.arg);
+	malloc_cache_close();
 	thread_finish(crace_cur);
 	return ret;
 }
@@ -168,8 +170,10 @@ CRACE_EXPORT int pthread_detach(pthread_t th)
 CRACE_EXPORT void pthread_exit(void *ret)
 {
 	struct crace_thread *thr = intercept_thread();
-	if (thr)
+	if (thr) {
+		malloc_cache_close();
 		thread_finish(thr);
+	}
 	REAL(pthread_exit)(ret);
 	__builtin_unreachable();
 }

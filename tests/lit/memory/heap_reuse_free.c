@@ -1,11 +1,12 @@
 // Memory freed by one thread and handed out again by malloc to another thread
 // is new memory: the old owner's accesses must not race with the new owner's.
 // The small block is recycled through malloc's free lists (one arena and no
-// per-thread cache, so the block really comes back: the test checks it). The
-// large block is munmap'ed and mmap'ed again, at the same address only when
-// the kernel happens to reuse it, so that part is not asserted.
+// per-thread cache, neither glibc's nor crace's, so the block really comes
+// back: the test checks it; heap_reuse_cached_free.c covers crace's cache).
+// The large block is munmap'ed and mmap'ed again, at the same address only
+// when the kernel happens to reuse it, so that part is not asserted.
 // RUN: %clang_crace -O1 %s -o %t
-// RUN: env GLIBC_TUNABLES=glibc.malloc.tcache_count=0:glibc.malloc.arena_max=1 %expect_exit 0 %run %t | FileCheck %s
+// RUN: env GLIBC_TUNABLES=glibc.malloc.tcache_count=0:glibc.malloc.arena_max=1 CRACE_OPTIONS=malloc_cache=0 %expect_exit 0 %run %t | FileCheck %s
 #include "order.h"
 #include <pthread.h>
 #include <stdint.h>
