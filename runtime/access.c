@@ -669,7 +669,10 @@ static ALWAYS_INLINE void access_sized_miss(struct crace_thread *thr,
 	bool write = rec_is_write(cur);
 	if (unlikely(thr->hooks_off || !rec_clock(cur)))
 		return access_sized_ignored(thr, addr, cur, pc);
-	if (own_cell_two(thr->epoch, c, cur))
+	/* A read whose cell's latest record is another thread's (read-shared
+	 * data, or data handed over) skips own_cell_two, which would fail. */
+	if ((write || !foreign(thr->epoch, load_relaxed(&c->rec[0]))) &&
+	    own_cell_two(thr->epoch, c, cur))
 		return trace_access_sized(thr, pc, addr, size, write);
 	if (unlikely(!trace_access_short(thr, pc, addr, size, write)))
 		return access_sized_logged_rest(thr, c, addr, cur, size, pc);
