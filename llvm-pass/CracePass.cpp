@@ -219,15 +219,7 @@ void Instrumenter::emitFastPath(Instruction *I, IRBuilder<> &B, Value *Addr,
 	Value *Cell = nullptr, *FirstCell = nullptr;
 	for (uint64_t G = 0; G < Size; G += 8) {
 		Value *GA = G ? B.CreateAdd(A, B.getInt64(G)) : A;
-		Value *Fill = B.getInt64(IsWrite ? 0 : W);
-		if (Size < 8)
-			Fill = B.CreateOr(
-				Fill,
-				B.CreateXor(
-					B.CreateShl(
-						B.getInt64((1ull << Size) - 1),
-						B.CreateAnd(GA, 7)),
-					0xff));
+		Value *KindFill = B.getInt64(IsWrite ? 0 : W), *Fill = KindFill;
 		if (G) {
 			// Past a region's end this is the chunk's empty last
 			// cell, which covers nothing: the hook decides.
@@ -262,6 +254,30 @@ void Instrumenter::emitFastPath(Instruction *I, IRBuilder<> &B, Value *Addr,
 					PointerType::getUnqual(SizeTy)),
 				Align(8));
 			Rec->setAtomic(AtomicOrdering::Unordered);
+			if (Size < 8 && R == 0) {
+				// A record of the whole granule covers every
+				// part of it: tested before the access's own
+				// bytes are computed (a thread that touched
+				// both ints of a granule in this epoch has one
+				// such record).
+				BasicBlock *Part = BasicBlock::Create(
+					C, "crace.part", F, Cont);
+				B.CreateCondBr(
+					B.CreateICmpEQ(
+						B.CreateOr(Rec, KindFill),
+						Want),
+					Next, Part, Likely);
+				B.SetInsertPoint(Part);
+				Fill = B.CreateOr(
+					KindFill,
+					B.CreateXor(
+						B.CreateShl(
+							B.getInt64(
+								(1ull << Size) -
+								1),
+							B.CreateAnd(GA, 7)),
+						0xff));
+			}
 			BasicBlock *Miss =
 				R + 1 == CellRecords
 					? Slow
