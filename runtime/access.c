@@ -699,6 +699,22 @@ static NOINLINE void access_write_miss(struct crace_thread *thr,
 	access_sized_miss(thr, c, addr, cur | REC_WRITE, size, pc);
 }
 
+/* The whole-granule kinds: the compiler knows every byte is accessed, so a
+ * write's own_store_two keeps nothing. */
+static NOINLINE void access_read_miss8(struct crace_thread *thr,
+				       struct shadow_cell *c, uptr addr,
+				       u64 cur, uptr pc)
+{
+	access_sized_miss(thr, c, addr, (cur & ~REC_WRITE) | 0xff, 8, pc);
+}
+
+static NOINLINE void access_write_miss8(struct crace_thread *thr,
+					struct shadow_cell *c, uptr addr,
+					u64 cur, uptr pc)
+{
+	access_sized_miss(thr, c, addr, cur | REC_WRITE | 0xff, 8, pc);
+}
+
 /* One granule of a 16-byte miss: covered, or own_cell_two's. */
 static ALWAYS_INLINE bool sized16_own(struct crace_thread *thr,
 				      struct shadow_cell *c, u64 cur)
@@ -782,6 +798,10 @@ static ALWAYS_INLINE void access_sized(uptr addr, struct shadow_cell *c,
 	if (rec_is_ext(last))
 		return access_sized_shared(c, last, addr, size, flags, pc);
 	u64 cur = access_record(thr, mask, flags);
+	if (size == 8)
+		return (flags & ACC_WRITE)
+			       ? access_write_miss8(thr, c, addr, cur, pc)
+			       : access_read_miss8(thr, c, addr, cur, pc);
 	if (flags & ACC_WRITE)
 		return access_write_miss(thr, c, addr, cur, size, pc);
 	access_read_miss(thr, c, addr, cur, size, pc);
