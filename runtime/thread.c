@@ -29,6 +29,9 @@ struct slot_occupant {
 struct slot_info {
 	u64 clock; /* last clock handed out in this slot */
 	struct trace *trace;
+	/* The shadow stack, kept for the slot's next thread (no mapping and
+	 * no page faults per thread). */
+	uptr *stack, *stack_sp;
 	struct crace_thread *retired; /* freed when the slot is reused */
 	u32 nhist;
 	struct slot_occupant hist[SLOT_HISTORY];
@@ -196,8 +199,6 @@ static void reap_zombies(void)
 
 static void free_thread_state(struct crace_thread *thr)
 {
-	internal_munmap(thr->stack, SHADOW_STACK_MAX * sizeof(uptr));
-	internal_munmap(thr->stack_sp, SHADOW_STACK_MAX * sizeof(uptr));
 	vc_free(&thr->vc);
 	vc_free(&thr->fence_rel);
 	vc_free(&thr->fence_acq);
@@ -210,10 +211,6 @@ static struct crace_thread *thread_attach(struct thread_ctx *ctx)
 {
 	struct crace_thread *thr = internal_alloc(sizeof(*thr));
 	struct crace_thread *retired;
-	thr->stack =
-		internal_mmap(SHADOW_STACK_MAX * sizeof(uptr), "shadow stack");
-	thr->stack_sp =
-		internal_mmap(SHADOW_STACK_MAX * sizeof(uptr), "shadow stack");
 	thr->uid = ctx->uid;
 	thr->ctx = ctx;
 	vc_init(&thr->vc);
@@ -226,6 +223,14 @@ static struct crace_thread *thread_attach(struct thread_ctx *ctx)
 	struct slot_info *si = &slots[s];
 	if (!si->trace)
 		si->trace = trace_create();
+	if (!si->stack) {
+		si->stack = internal_mmap(SHADOW_STACK_MAX * sizeof(uptr),
+					  "shadow stack");
+		si->stack_sp = internal_mmap(SHADOW_STACK_MAX * sizeof(uptr),
+					     "shadow stack");
+	}
+	thr->stack = si->stack;
+	thr->stack_sp = si->stack_sp;
 	retired = si->retired;
 	si->retired = NULL;
 	thr->slot = s;
