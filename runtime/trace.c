@@ -79,7 +79,7 @@ static u64 trace_pos(struct trace *t)
 }
 
 /* Any access: split into events of at most EV_MAX_SIZE bytes, padding at
- * part ends. */
+ * part ends. Sets last_pc after the parts it enters have reset it. */
 static NOINLINE void trace_access_split(struct crace_thread *thr, u64 w0,
 					uptr addr, uptr size)
 {
@@ -93,6 +93,7 @@ static NOINLINE void trace_access_split(struct crace_thread *thr, u64 w0,
 		addr += n;
 		size -= n;
 	}
+	t->last_pc = w0 & EV_PC_MASK;
 }
 
 void trace_access(struct crace_thread *thr, uptr pc, uptr addr, uptr size,
@@ -103,14 +104,12 @@ void trace_access(struct crace_thread *thr, uptr pc, uptr addr, uptr size,
 	struct trace *t = thr->trace;
 	u64 *cur = t->cur;
 	/* The common case, a leaf: one event, both words inside the current
-	 * part. */
-	if (unlikely(size > EV_MAX_SIZE || t->end - cur < 2)) {
-		trace_access_split(thr, w0, addr, size);
-	} else {
-		store_relaxed(cur, w0);
-		store_relaxed(cur + 1, ((u64)size << 48) | (addr & EV_PC_MASK));
-		store_release(&t->cur, cur + 2);
-	}
+	 * part. Otherwise a tail call, so this needs no frame. */
+	if (unlikely(size > EV_MAX_SIZE || t->end - cur < 2))
+		return trace_access_split(thr, w0, addr, size);
+	store_relaxed(cur, w0);
+	store_relaxed(cur + 1, ((u64)size << 48) | (addr & EV_PC_MASK));
+	store_release(&t->cur, cur + 2);
 	t->last_pc = pc & EV_PC_MASK;
 }
 
