@@ -63,8 +63,8 @@ __attribute__((used)) void func_entry_sp(uptr pc, uptr sp)
 	if (unlikely(!thr || thr->hooks_off))
 		return func_entry_slow(pc, sp);
 	struct trace *t = thr->trace;
-	u64 pos = t->pos;
-	if (unlikely(!(pos & t->part_mask)))
+	u64 *cur = t->cur;
+	if (unlikely(cur == t->end))
 		return func_entry_slow(pc, sp);
 	u32 d = thr->depth;
 	if (unlikely(d >= SHADOW_STACK_MAX))
@@ -73,8 +73,8 @@ __attribute__((used)) void func_entry_sp(uptr pc, uptr sp)
 	thr->stack_sp[d] = sp;
 	thr->depth = d + 1;
 	/* A user-space pc fits EV_PC_MASK: no masking needed. */
-	store_relaxed(&t->ev[pos & t->mask], (EV_ENTRY << EV_KIND_SHIFT) | pc);
-	store_relaxed(&t->pos, pos + 1);
+	store_relaxed(cur, (EV_ENTRY << EV_KIND_SHIFT) | pc);
+	store_release(&t->cur, cur + 1);
 }
 
 /* The caller's stack pointer is just above the return address at the
@@ -92,14 +92,14 @@ CRACE_EXPORT void __crace_func_exit(void)
 	if (unlikely(!thr || thr->hooks_off))
 		return func_exit_slow();
 	struct trace *t = thr->trace;
-	u64 pos = t->pos;
-	if (unlikely(!(pos & t->part_mask)))
+	u64 *cur = t->cur;
+	if (unlikely(cur == t->end))
 		return func_exit_slow();
 	u32 d = thr->depth;
 	if (unlikely(!d))
 		return func_exit_slow();
-	store_relaxed(&t->ev[pos & t->mask], EV_EXIT << EV_KIND_SHIFT);
-	store_relaxed(&t->pos, pos + 1);
+	store_relaxed(cur, EV_EXIT << EV_KIND_SHIFT);
+	store_release(&t->cur, cur + 1);
 	thr->depth = d - 1;
 }
 

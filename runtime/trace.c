@@ -14,15 +14,17 @@ struct trace *trace_create(void)
 	hg_atomic_only(t->ev, sizeof(u64) << shift);
 	t->mask = (1ull << shift) - 1;
 	t->part_shift = shift - 3; /* log2(TRACE_PARTS) */
-	t->part_mask = (1ull << t->part_shift) - 1;
+	/* cur == end: the first event enters part 0. */
+	t->cur = t->end = t->ev;
 	for (int i = 0; i < TRACE_PARTS; i++)
 		t->part[i].start_pos = ~0ull;
 	return t;
 }
 
-void trace_new_part(struct crace_thread *thr, u64 pos)
+u64 *trace_new_part(struct crace_thread *thr)
 {
 	struct trace *t = thr->trace;
+	u64 pos = t->next_pos, *start = t->ev + (pos & t->mask);
 	struct trace_part *p = &t->part[(pos >> t->part_shift) % TRACE_PARTS];
 	u32 n = thr->depth < SHADOW_STACK_MAX ? thr->depth : SHADOW_STACK_MAX;
 	t->last_pc = 0;
@@ -31,6 +33,12 @@ void trace_new_part(struct crace_thread *thr, u64 pos)
 	store_relaxed(&p->stack, stackdepot_put(thr->stack, n));
 	store_relaxed(&p->depth, thr->depth);
 	store_release(&p->start_pos, pos);
+	t->next_pos = pos + (1ull << t->part_shift);
+	t->end = start + (1ull << t->part_shift);
+	/* On a boundary the cursor still ends the part before (its words are
+	 * all there); only a wrap moves it, to the same position. */
+	store_release(&t->cur, start);
+	return start;
 }
 
 void trace_drop(struct trace *t)
@@ -41,27 +49,51 @@ void trace_drop(struct trace *t)
 	for (int i = 0; i < TRACE_PARTS; i++)
 		store_relaxed(&t->part[i].start_pos, ~0ull);
 	madvise(t->ev, (t->mask + 1) * sizeof(u64), MADV_DONTNEED);
-	/* The next occupant starts on a part boundary, so its first events
-	 * get a header (and zeroed words replay as padding). */
-	store_relaxed(&t->pos, (t->pos + t->part_mask) & ~t->part_mask);
+	/* The next occupant's first event enters the next part, so its first
+	 * events get a header (and zeroed words replay as padding). */
+	t->end = t->cur;
 	store_release(&t->gen, gen + 2);
 }
 
+/* The position readers may replay up to: the words ever written, or ~0ull
+ * when there is none (nothing written, or the ring dropped). The cursor gives
+ * the ring index; the lap comes from the start position in the header of
+ * the cursor's part, read between two reads of the cursor and once more
+ * after: a writer entering that part again rewrites the header before it
+ * moves the cursor into it, so equal headers around a cursor still in the
+ * part are of the cursor's lap. Retried while the writer crosses parts. */
+static u64 trace_pos(struct trace *t)
+{
+	u64 part_mask = (1ull << t->part_shift) - 1;
+	for (int tries = 0; tries < 16; tries++) {
+		u64 i = ((u64)(load_acquire(&t->cur) - t->ev) - 1) & t->mask;
+		struct trace_part *p = &t->part[i >> t->part_shift];
+		u64 s = load_acquire(&p->start_pos);
+		u64 j = ((u64)(load_acquire(&t->cur) - t->ev) - 1) & t->mask;
+		if (load_acquire(&p->start_pos) != s ||
+		    (i ^ j) >> t->part_shift)
+			continue;
+		return s == ~0ull ? s : s + (j & part_mask) + 1;
+	}
+	return ~0ull;
+}
+
 /* Any access: split into events of at most EV_MAX_SIZE bytes, padding at
- * part ends. */
+ * part ends. Sets last_pc after the parts it enters have reset it. */
 static NOINLINE void trace_access_split(struct crace_thread *thr, u64 w0,
 					uptr addr, uptr size)
 {
-	u64 part_mask = thr->trace->part_mask;
+	struct trace *t = thr->trace;
 	while (size) {
 		uptr n = size < EV_MAX_SIZE ? size : EV_MAX_SIZE;
-		if (((thr->trace->pos + 1) & part_mask) == 0)
+		if (t->cur + 1 == t->end)
 			trace_put(thr, EV_PAD);
 		trace_put(thr, w0);
 		trace_put(thr, ((u64)n << 48) | (addr & EV_PC_MASK));
 		addr += n;
 		size -= n;
 	}
+	t->last_pc = w0 & EV_PC_MASK;
 }
 
 void trace_access(struct crace_thread *thr, uptr pc, uptr addr, uptr size,
@@ -70,18 +102,14 @@ void trace_access(struct crace_thread *thr, uptr pc, uptr addr, uptr size,
 	u64 w0 = (EV_ACCESS << EV_KIND_SHIFT) | (write ? EV_WRITE : 0) |
 		 (atomic ? EV_ATOMIC : 0) | (pc & EV_PC_MASK);
 	struct trace *t = thr->trace;
-	u64 pos = t->pos, part_mask = t->part_mask;
+	u64 *cur = t->cur;
 	/* The common case, a leaf: one event, both words inside the current
-	 * part. */
-	if (unlikely(size > EV_MAX_SIZE || !(pos & part_mask) ||
-		     !((pos + 1) & part_mask))) {
-		trace_access_split(thr, w0, addr, size);
-	} else {
-		store_relaxed(&t->ev[pos & t->mask], w0);
-		store_relaxed(&t->ev[(pos + 1) & t->mask],
-			      ((u64)size << 48) | (addr & EV_PC_MASK));
-		store_relaxed(&t->pos, pos + 2);
-	}
+	 * part. Otherwise a tail call, so this needs no frame. */
+	if (unlikely(size > EV_MAX_SIZE || t->end - cur < 2))
+		return trace_access_split(thr, w0, addr, size);
+	store_relaxed(cur, w0);
+	store_relaxed(cur + 1, ((u64)size << 48) | (addr & EV_PC_MASK));
+	store_release(&t->cur, cur + 2);
 	t->last_pc = pc & EV_PC_MASK;
 }
 
@@ -188,8 +216,8 @@ u32 trace_restore(struct trace *t, u64 clock, uptr addr, unsigned mask,
 	r.stack = internal_alloc(SHADOW_STACK_MAX * sizeof(uptr));
 	u32 found = 0;
 	u32 gen = load_acquire(&t->gen);
-	u64 cur = load_acquire(&t->pos);
-	if (gen & 1)
+	u64 cur = trace_pos(t);
+	if ((gen & 1) || cur == ~0ull)
 		goto out;
 	u64 start = find_start(t, clock, cur, &r);
 	if (start == ~0ull)
@@ -253,8 +281,7 @@ u32 trace_restore(struct trace *t, u64 clock, uptr addr, unsigned mask,
 	/* The writer may have lapped us while we read, or the ring been
 	 * dropped: then trust nothing. */
 	__atomic_thread_fence(__ATOMIC_ACQUIRE);
-	if (load_relaxed(&t->pos) - start >
-		    t->mask + 1 - (1ull << t->part_shift) ||
+	if (trace_pos(t) - start > t->mask + 1 - (1ull << t->part_shift) ||
 	    load_relaxed(&t->gen) != gen)
 		found = 0;
 	if (found)

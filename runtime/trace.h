@@ -23,14 +23,18 @@
  *
  * The ring is cut in TRACE_PARTS parts; when the writer enters a part it
  * stores the part's start position, clock and a snapshot of the shadow stack
- * (as a stack-depot handle). Replay starts at a part header, so an access is
- * recoverable as long as the part holding it has not been overwritten: the
- * last (TRACE_PARTS-1)/TRACE_PARTS of the ring, 2^(16+history_size) words.
- * Only accesses that change shadow are logged (same-epoch repeats are not),
- * so the event found is the one that wrote the record that raced. The
- * hooks' accesses mostly take the one-word form; the previous pc it is
- * relative to starts at 0 in every part, so a part's first access event is
- * a full one and replay from a part header knows every pc.
+ * (as a stack-depot handle). The writer keeps a cursor, the next word to
+ * write, and the end of its part: logging an event is a store and a bump,
+ * and reaching the end is the one test for entering the next part (and for
+ * wrapping). Readers find the position (words ever written) from the cursor
+ * and the start position of the part it is in (trace.c). Replay starts at a
+ * part header, so an access is recoverable as long as the part holding it has
+ * not been overwritten: the last (TRACE_PARTS-1)/TRACE_PARTS of the ring,
+ * 2^(16+history_size) words. Only accesses that change shadow are logged
+ * (same-epoch repeats are not), so the event found is the one that wrote the
+ * record that raced. The hooks' accesses mostly take the one-word form; the
+ * previous pc it is relative to starts at 0 in every part, so a part's first
+ * access event is a full one and replay from a part header knows every pc.
  *
  * A retired slot's ring is dropped (its pages given back) once a few newer
  * threads have retired (thread.c); a report that needs it then finds
@@ -70,18 +74,23 @@ struct trace_part {
 };
 
 struct trace {
+	/* The writer's hot fields: one line. cur is released after each event
+	 * (a cursor on a part boundary ends the part before it). */
+	u64 *cur;
+	u64 *end;     /* of cur's part: writing there enters the next part */
+	u64 last_pc;  /* of the last access event; 0 at a part's start */
+	u64 next_pos; /* the next part's start position (the writer's) */
 	u64 *ev;
-	u64 pos; /* words ever written; ring index is pos & mask */
 	u64 mask;
-	u64 part_mask; /* (1 << part_shift) - 1 */
-	u64 last_pc;   /* of the last access event; 0 at a part's start */
 	u32 part_shift;
 	u32 gen; /* odd while the ring is being dropped: replay retries none */
 	struct trace_part part[TRACE_PARTS];
 };
 
 struct trace *trace_create(void);
-void trace_new_part(struct crace_thread *thr, u64 pos);
+/* The writer reached the end of its part: enters the next one and returns
+ * the cursor, at its start. */
+u64 *trace_new_part(struct crace_thread *thr);
 /* Forgets the history and gives the ring's memory back. The slot must have
  * no thread; replays running meanwhile find nothing. */
 void trace_drop(struct trace *t);
@@ -89,11 +98,11 @@ void trace_drop(struct trace *t);
 static ALWAYS_INLINE void trace_put(struct crace_thread *thr, u64 ev)
 {
 	struct trace *t = thr->trace;
-	u64 pos = t->pos;
-	if (unlikely(!(pos & t->part_mask)))
-		trace_new_part(thr, pos);
-	store_relaxed(&t->ev[pos & t->mask], ev);
-	store_relaxed(&t->pos, pos + 1);
+	u64 *cur = t->cur;
+	if (unlikely(cur == t->end))
+		cur = trace_new_part(thr);
+	store_relaxed(cur, ev);
+	store_release(&t->cur, cur + 1);
 }
 
 /* Logs an access of `size` bytes (split when larger than EV_MAX_SIZE). */
@@ -109,19 +118,26 @@ static ALWAYS_INLINE bool trace_short(struct crace_thread *thr, uptr pc,
 				      u64 atomic)
 {
 	struct trace *t = thr->trace;
-	u64 pos = t->pos;
-	u64 delta = pc - t->last_pc + EV_DELTA_BIAS;
-	if (unlikely(delta >= 2 * EV_DELTA_BIAS || !(pos & t->part_mask)))
+	u64 *cur = t->cur;
+	/* The empty asms keep the compiler from reassociating: biased pc
+	 * minus last_pc is a lea and a sub, and the kind and atomic bits
+	 * joined to delta before its shift are an immediate or (after it, a
+	 * 64-bit constant to load and or). */
+	u64 delta = pc + EV_DELTA_BIAS;
+	__asm__("" : "+r"(delta));
+	delta -= t->last_pc;
+	if (unlikely(delta >= 2 * EV_DELTA_BIAS || cur == t->end))
 		return false;
 	/* User code and data (the accesses' addresses have shadow) lie below
 	 * 2^47: pc and addr need no masking. */
 	t->last_pc = pc;
-	store_relaxed(
-		&t->ev[pos & t->mask],
-		((write ? EV_SHORT_WRITE : EV_SHORT_READ) << EV_KIND_SHIFT) |
-			atomic | (delta << EV_DELTA_SHIFT) | ((u64)addr << 1) |
-			(size - 1));
-	store_relaxed(&t->pos, pos + 1);
+	delta |= (write ? EV_SHORT_WRITE : EV_SHORT_READ)
+			 << (EV_KIND_SHIFT - EV_DELTA_SHIFT) |
+		 atomic >> EV_DELTA_SHIFT;
+	__asm__("" : "+r"(delta));
+	store_relaxed(cur, delta << EV_DELTA_SHIFT |
+				   (((u64)addr << 1) + (size - 1)));
+	store_release(&t->cur, cur + 1);
 	return true;
 }
 
