@@ -59,12 +59,12 @@ $(BUILD)/unit/%: tests/unit/%.c $(RT_OBJS)
 		$(filter-out $(BUILD)/rt/interceptors_%.o $(BUILD)/rt/init.o,$(RT_OBJS)) \
 		-o $@ $(RT_LIBS)
 
-# The runtime's own race-freedom: the threaded unit stress built with
-# ThreadSanitizer (whose runtime defines the same Annotate* entry points as
-# annotations.c: the linker keeps ours, which the stress does not call, and
-# TSan's are not needed), and built for helgrind (DWARF 4 for valgrind 3.19, and
-# the annotations of runtime/self_check.h). Both link the runtime's objects
-# like the unit tests do.
+# The runtime's own race-freedom: the threaded unit stress (and the trace's
+# writer/reader test) built with ThreadSanitizer (whose runtime defines the
+# same Annotate* entry points as annotations.c: the linker keeps ours, which
+# the stress does not call, and TSan's are not needed), and built for helgrind
+# (DWARF 4 for valgrind 3.19, and the annotations of runtime/self_check.h).
+# Both link the runtime's objects like the unit tests do.
 UNIT_RT_SRCS := $(filter-out runtime/interceptors_%.c runtime/init.c,$(RT_SRCS))
 TSAN_OBJS   := $(UNIT_RT_SRCS:runtime/%.c=$(BUILD)/tsan/rt/%.o)
 HG_OBJS     := $(UNIT_RT_SRCS:runtime/%.c=$(BUILD)/helgrind/rt/%.o)
@@ -77,6 +77,11 @@ $(BUILD)/tsan/rt/%.o: runtime/%.c $(RT_HDRS) $(DEPS_STAMP)
 
 $(BUILD)/tsan/test_stress: tests/unit/test_stress.c $(TSAN_OBJS)
 	$(CC) -std=c11 -D_GNU_SOURCE -O1 -g -mcx16 -fsanitize=thread $(WARN) \
+		-Iinclude -Iruntime $^ -o $@ $(RT_LIBS) \
+		-Wl,--allow-multiple-definition # see above
+
+$(BUILD)/tsan/test_trace: tests/unit/test_trace.c $(TSAN_OBJS)
+	$(CC) -std=c11 -D_GNU_SOURCE -O1 -g -fsanitize=thread $(WARN) \
 		-Iinclude -Iruntime $^ -o $@ $(RT_LIBS) \
 		-Wl,--allow-multiple-definition # see above
 
@@ -106,7 +111,8 @@ $(BUILD)/fuzz/suppressions_fuzz: tests/fuzz/suppressions_fuzz.c \
 		-Iinclude -Iruntime tests/fuzz/suppressions_fuzz.c \
 		runtime/suppressions.c -o $@
 
-STRESS_TOOLS := $(BUILD)/tsan/test_stress $(BUILD)/helgrind/test_stress \
+STRESS_TOOLS := $(BUILD)/tsan/test_stress $(BUILD)/tsan/test_trace \
+	$(BUILD)/helgrind/test_stress \
 	$(BUILD)/fuzz/options_fuzz $(BUILD)/fuzz/suppressions_fuzz
 
 stress: all $(STRESS_TOOLS)

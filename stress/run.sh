@@ -22,7 +22,8 @@ die() {
 	exit 1
 }
 
-for f in libcrace.so libcrace-pass.so tsan/test_stress helgrind/test_stress \
+for f in libcrace.so libcrace-pass.so tsan/test_stress tsan/test_trace \
+	helgrind/test_stress \
 	fuzz/options_fuzz fuzz/suppressions_fuzz; do
 	[ -e "$build/$f" ] || die "$build/$f missing: run 'make stress'"
 done
@@ -145,6 +146,8 @@ check_fuzz() {
 
 scenario runtime-under-tsan 600 check_tsan \
 	"$build/tsan/test_stress" 4 "$(size 2 5)" "$(size 5000 20000)"
+scenario trace-readers-under-tsan 300 check_tsan \
+	"$build/tsan/test_trace" "$(size 100000 1000000)"
 scenario runtime-under-helgrind 600 check_helgrind \
 	valgrind --tool=helgrind --suppressions="$repo/stress/helgrind.supp" \
 	"$build/helgrind/test_stress" 3 "$(size 1 2)" "$(size 500 2000)"
