@@ -97,9 +97,17 @@ class Instrumenter
 
 	GlobalVariable *EpochCopy = nullptr;
 	GlobalVariable *ShadowDir = nullptr;
+	// The last fast path's wanted record and the block its access goes on
+	// in: the next access of that block reuses it when no call lies
+	// between (calls may change the epoch; the hooks, in cold blocks,
+	// only ever set it for a thread they meet first, which then merely
+	// misses until the next load).
+	BasicBlock *WantBlock = nullptr;
+	Value *LastWant = nullptr;
 
 	bool skipFunction(Function &F, const SmallPtrSetImpl<Function *> &Opt);
 	GlobalVariable *epochCopy();
+	Value *reusableWant(Instruction *I);
 	void emitFastPath(Instruction *I, IRBuilder<> &B, Value *Addr,
 			  uint64_t Size, bool IsWrite, FunctionCallee Hook);
 	bool isLocalUncaptured(Value *Addr);
@@ -187,6 +195,21 @@ GlobalVariable *Instrumenter::epochCopy()
 	return EpochCopy;
 }
 
+// The wanted record of the previous access in I's block, if no call lies
+// between them.
+Value *Instrumenter::reusableWant(Instruction *I)
+{
+	if (I->getParent() != WantBlock)
+		return nullptr;
+	for (Instruction &J : *WantBlock) {
+		if (&J == I)
+			return LastWant;
+		if (isa<CallBase>(J) && !isa<DbgInfoIntrinsic>(J))
+			return nullptr;
+	}
+	return nullptr;
+}
+
 // The same-epoch test inline (crace_abi.h), the hook only when it fails,
 // given the first granule's cell (NULL when its region has no shadow yet):
 // a 16-byte access tests both granules, the second's cell always the
@@ -210,9 +233,13 @@ void Instrumenter::emitFastPath(Instruction *I, IRBuilder<> &B, Value *Addr,
 	Value *A = B.CreatePtrToInt(Addr, SizeTy);
 	const uint64_t W = 1ull << 25;
 	const unsigned CellRecords = 4;
-	Value *Want = B.CreateOr(B.CreateLoad(SizeTy, epochCopy()), W | 0xff);
+	Value *Want = reusableWant(I);
+	if (!Want)
+		Want = B.CreateOr(B.CreateLoad(SizeTy, epochCopy()), W | 0xff);
 	BasicBlock *Head = I->getParent();
 	BasicBlock *Cont = Head->splitBasicBlock(I, "crace.cont");
+	WantBlock = Cont;
+	LastWant = Want;
 	Head->getTerminator()->eraseFromParent();
 	BasicBlock *Slow = BasicBlock::Create(C, "crace.slow", F);
 	B.SetInsertPoint(Head);
@@ -566,6 +593,7 @@ void Instrumenter::addEntryExit(Function &F)
 
 void Instrumenter::instrumentFunction(Function &F, bool PlainAccesses)
 {
+	WantBlock = nullptr;
 	SmallVector<Instruction *, 32> Atomics, Accesses;
 	SmallVector<MemIntrinsic *, 8> MemOps;
 	for (BasicBlock &BB : F) {
