@@ -554,7 +554,7 @@ static ALWAYS_INLINE bool foreign(u64 epoch, u64 r)
 }
 
 /* Stores the plain access cur over a cell of at most two own older
- * records r0, r1 (own_older_two): cur supersedes a record with no byte or
+ * records r0, r1 (own_cell_two): cur supersedes a record with no byte or
  * write it lacks; the others stay. */
 static ALWAYS_INLINE void own_store_two(struct shadow_cell *c, u64 cur, u64 r0,
 					u64 r1)
@@ -724,14 +724,14 @@ static ALWAYS_INLINE bool sized16_own(struct crace_thread *thr,
 
 /* access_sized16_miss's cases other than both granules own_cell_two's:
  * logged first, as in access_sized_other. */
-static NOINLINE void access_sized16_other(struct crace_thread *thr, uptr addr,
+static NOINLINE void access_sized16_other(struct crace_thread *thr,
+					  struct shadow_cell *c, uptr addr,
 					  u64 cur, unsigned flags, uptr pc)
 {
 	if (unlikely(thr->hooks_off))
 		return;
 	uptr next = addr + GRANULE_SIZE;
-	struct shadow_cell *c = shadow_cell_get(addr);
-	if (unlikely(!rec_clock(cur) || !c || !(next & (REGION_SIZE - 1)))) {
+	if (unlikely(!rec_clock(cur) || !(next & (REGION_SIZE - 1)))) {
 		/* Ignoring accesses, or the second granule starts the next
 		 * region's chunk: access_slow decides, granule by granule. */
 		access_slow(thr, addr, 0xff, flags, pc);
@@ -762,7 +762,7 @@ static ALWAYS_INLINE void access_sized16_miss(struct crace_thread *thr,
 		   own_cell_two(epoch, c, cur) &&
 		   own_cell_two(epoch, c + 1, cur)))
 		return trace_access_sized(thr, pc, addr, 16, flags & ACC_WRITE);
-	access_sized16_other(thr, addr, cur, flags, pc);
+	access_sized16_other(thr, c, addr, cur, flags, pc);
 }
 
 /* Read-shared data in its steady state, covered by an extension record:
