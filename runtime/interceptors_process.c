@@ -26,6 +26,7 @@
 #include "signals.h"
 #include "spinlock.h"
 #include "sync.h"
+#include "unwind.h"
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -105,6 +106,7 @@ static void fork_prepare(void)
 		return;
 	runtime_enter(thr);
 	/* Outer locks first: each module may allocate under its own lock. */
+	unwind_fork_lock();
 	report_fork_lock();
 	deadlock_fork_lock();
 	thread_fork_lock();
@@ -128,6 +130,7 @@ static void fork_unlock(void)
 	thread_fork_unlock();
 	deadlock_fork_unlock();
 	report_fork_unlock();
+	unwind_fork_unlock();
 }
 
 static void fork_parent(void)

@@ -11,4 +11,8 @@
  * name). */
 stack_handle unwind_stack_handle(uptr self_pc);
 
+/* Held across fork (interceptors_process.c). */
+void unwind_fork_lock(void);
+void unwind_fork_unlock(void);
+
 #endif
