@@ -44,6 +44,13 @@ static inline size_t usable_size(size_t n)
 	return (chunk < 32 ? 32 : chunk) - 8;
 }
 
+/* The bytes a pool batch of class cls holds (at least: a class's blocks
+ * are at least its usable size). */
+static inline uptr batch_bytes(size_t cls)
+{
+	return MCACHE_BATCH * (cls * 16 + 8);
+}
+
 /* Signal handlers (which should not allocate, but may) go to glibc
  * directly: they may have interrupted a list update. */
 static inline bool cache_open(const struct crace_thread *thr)
@@ -57,7 +64,7 @@ static NOINLINE bool refill(struct block_list *l, size_t cls)
 	struct block *batch = pool[cls];
 	if (batch) {
 		pool[cls] = batch->next_batch;
-		pool_bytes -= MCACHE_BATCH * (cls * 16 + 8);
+		pool_bytes -= batch_bytes(cls);
 	}
 	spin_unlock(&pool_lock);
 	if (!batch)
@@ -91,13 +98,12 @@ static NOINLINE void spill(struct block_list *l, size_t cls)
 	l->head = last->next;
 	l->count -= MCACHE_BATCH;
 	last->next = NULL;
-	uptr bytes = MCACHE_BATCH * (cls * 16 + 8);
 	spin_lock(&pool_lock);
-	bool keep = pool_bytes + bytes <= MCACHE_POOL_BYTES;
+	bool keep = pool_bytes + batch_bytes(cls) <= MCACHE_POOL_BYTES;
 	if (keep) {
 		batch->next_batch = pool[cls];
 		pool[cls] = batch;
-		pool_bytes += bytes;
+		pool_bytes += batch_bytes(cls);
 	}
 	spin_unlock(&pool_lock);
 	while (!keep && batch) {
